@@ -1,0 +1,44 @@
+# Third-party pieces of the front end: Dear ImGui (sources from Debian's imgui source
+# package, fetched by ./ecomap setup), SDL2 and OpenGL ES 3.
+if(NOT EXISTS "${ECOMAP_IMGUI_DIR}/imgui.cpp")
+    message(FATAL_ERROR "Dear ImGui sources not found in ECOMAP_IMGUI_DIR='${ECOMAP_IMGUI_DIR}'. "
+                        "Run ./ecomap setup, or configure with -DECOMAP_BUILD_APP=OFF for the core only.")
+endif()
+
+if(EMSCRIPTEN)
+    find_package(SDL2 CONFIG REQUIRED)   # built for wasm by ./ecomap setup (build/deps/sdl-wasm)
+    set(ECOMAP_SDL2_TARGET SDL2::SDL2-static)
+else()
+    find_package(SDL2 REQUIRED)          # Debian's libsdl2-dev
+    if(TARGET SDL2::SDL2)
+        set(ECOMAP_SDL2_TARGET SDL2::SDL2)
+    else()
+        add_library(ecomap_sdl2 INTERFACE)
+        target_include_directories(ecomap_sdl2 INTERFACE ${SDL2_INCLUDE_DIRS})
+        target_link_libraries(ecomap_sdl2 INTERFACE ${SDL2_LIBRARIES})
+        set(ECOMAP_SDL2_TARGET ecomap_sdl2)
+    endif()
+    find_library(ECOMAP_GLES_LIBRARY GLESv2 REQUIRED)  # Debian's libgles-dev
+endif()
+
+add_library(ecomap_gles INTERFACE)
+add_library(ecomap::gles ALIAS ecomap_gles)
+if(NOT EMSCRIPTEN)
+    target_link_libraries(ecomap_gles INTERFACE ${ECOMAP_GLES_LIBRARY})
+endif()
+
+add_library(ecomap_imgui STATIC
+    ${ECOMAP_IMGUI_DIR}/imgui.cpp
+    ${ECOMAP_IMGUI_DIR}/imgui_draw.cpp
+    ${ECOMAP_IMGUI_DIR}/imgui_tables.cpp
+    ${ECOMAP_IMGUI_DIR}/imgui_widgets.cpp
+    ${ECOMAP_IMGUI_DIR}/imgui_demo.cpp
+    ${ECOMAP_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
+    ${ECOMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+add_library(ecomap::imgui ALIAS ecomap_imgui)
+target_include_directories(ecomap_imgui SYSTEM PUBLIC ${ECOMAP_IMGUI_DIR} ${ECOMAP_IMGUI_DIR}/backends)
+target_compile_definitions(ecomap_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_link_libraries(ecomap_imgui PUBLIC ${ECOMAP_SDL2_TARGET} ecomap::gles)
+if(EMSCRIPTEN)
+    target_compile_options(ecomap_imgui PRIVATE -fwasm-exceptions)
+endif()

@@ -1,0 +1,8 @@
+// Files from maps/ embedded in the core at build time (see cmake/EcomapEmbed.cmake).
+#pragma once
+#include <string_view>
+
+namespace ecomap::embedded {
+std::string_view social_change_ecosystem_json();  // maps/social-change-ecosystem.json
+std::string_view schema_json();                   // maps/ecomap.schema.json
+}  // namespace ecomap::embedded

@@ -1,0 +1,47 @@
+// Draws the map's ring (centre disc + one sector per role) with one full-screen
+// triangle and the analytic shader in shaders/ring.frag.
+#pragma once
+#include <array>
+#include <string>
+#include <vector>
+
+#include "render/gl.hpp"
+
+namespace ecomap::render {
+
+struct Rgb {
+    float r = 0, g = 0, b = 0;  // 0..1
+};
+
+Rgb parse_hex_color(const std::string& hex, Rgb fallback = {0.5f, 0.5f, 0.5f});  // "#rrggbb" -> Rgb
+
+struct RingStyle {                        // everything in framebuffer pixels, y down
+    float centre_x = 0, centre_y = 0;
+    float centre_radius = 0;              // the values disc
+    float inner_radius = 0;               // ring band start
+    float outer_radius = 0;               // ring band end
+    float rim = 0;                        // solid colour rim at the outer edge
+    float gap = 0;                        // gap between sectors
+    float start_angle = 0;                // sector 0 start, radians clockwise from the top
+    std::vector<Rgb> colors;              // one per role, in ring order (at most 16)
+    int highlight = -1;                   // sector drawn stronger, -1 for none
+    float tint = 0.22f;                   // share of the role colour in the band fill
+};
+
+class RingRenderer {
+public:
+    bool init(std::string& error);                          // compiles shaders; false + error on failure
+    void draw(const RingStyle& style, int framebuffer_w, int framebuffer_h) const;  // blends over the target
+    void shutdown();                                        // frees GL objects
+    ~RingRenderer() = default;
+
+private:
+    GLuint program_ = 0;
+    GLuint vao_ = 0;
+    struct Uniforms {
+        GLint centre, viewport_h, radii, rim, gap, start, role_count, colors, highlight, centre_color,
+            centre_edge, tint;
+    } u_{};
+};
+
+}  // namespace ecomap::render

@@ -1,0 +1,48 @@
+#include "ui/fonts.hpp"
+
+#include <imgui.h>
+
+#include "ui/embedded_fonts.hpp"
+
+namespace ecomap::ui {
+namespace {
+
+constexpr float kUiSize = 16.0f;
+constexpr float kLabelSmall = 15.0f;
+constexpr float kLabelMedium = 24.0f;
+constexpr float kLabelLarge = 38.0f;
+
+ImFont* add_font(std::string_view data, float size, float density) {
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;  // embedded data lives for the program's lifetime
+    config.RasterizerDensity = density;
+    config.OversampleH = 2;
+    config.OversampleV = 1;
+    static const ImWchar ranges[] = {0x0020, 0x024F, 0x2013, 0x2026, 0x20AC, 0x20AC, 0};  // Latin, dashes, quotes, €
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()),
+                                                      size, &config, ranges);
+}
+
+}  // namespace
+
+ImFont* Fonts::label_for(float css_px) const {
+    if (css_px <= kLabelSmall * 1.15f) return label_small;
+    if (css_px <= kLabelMedium * 1.15f) return label_medium;
+    return label_large;
+}
+
+Fonts build_fonts(float density) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    Fonts fonts;
+    fonts.density = density;
+    fonts.ui = add_font(fonts::inter_regular(), kUiSize, density);
+    fonts.ui_bold = add_font(fonts::inter_semibold(), kUiSize, density);
+    fonts.label_small = add_font(fonts::inter_semibold(), kLabelSmall, density);
+    fonts.label_medium = add_font(fonts::inter_semibold(), kLabelMedium, density);
+    fonts.label_large = add_font(fonts::inter_semibold(), kLabelLarge, density);
+    atlas->Build();
+    return fonts;
+}
+
+}  // namespace ecomap::ui
