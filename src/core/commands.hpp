@@ -1,0 +1,78 @@
+// ecomap core: every document edit, as a Command for History::apply.
+//
+// Each function returns a Command; nothing happens until History applies it. A
+// command checks its inputs against the current document and refuses with a reason
+// (document untouched) when an id is missing, a role is unknown or the edit would
+// break an invariant of invariants.hpp (text not UTF-8 or over the limits of
+// limits.hpp, position off the map, too many records). Commands that create a record report its id in
+// ApplyResult::created_id. Text edits carry a coalesce key ("entity:<id>:name"), so a
+// typing burst is one undo step until History::break_coalescing().
+//
+// Generated ids: entities "p<n>" (person), "o<n>" (organization), "n<n>" (network),
+// placements "pl<n>", relationships "r<n>"; n is one more than the largest number
+// in use with that prefix, so a new id never collides with an existing record.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/history.hpp"
+#include "core/model.hpp"
+
+namespace ecomap {
+
+// [SECTION] Ids -----------------------------------------------------------------
+
+std::string next_entity_id(const Document& document, EntityKind kind);  // unused id for a new entity of that kind
+std::string next_placement_id(const Document& document);                // unused id for a new placement
+std::string next_relationship_id(const Document& document);             // unused id for a new relationship
+
+// [SECTION] Entities ------------------------------------------------------------
+
+Command add_entity(EntityKind kind, std::string name);              // adds an entity at the end; created_id = its id
+Command rename_entity(std::string entity_id, std::string name);      // sets Entity::name (coalesces per entity)
+Command set_entity_kind(std::string entity_id, EntityKind kind);     // sets Entity::kind (the id is kept)
+Command set_entity_anonymous(std::string entity_id, bool anonymous); // sets Entity::anonymous
+Command set_entity_notes(std::string entity_id, std::string notes);  // sets Entity::notes (coalesces per entity)
+Command remove_entity(std::string entity_id);  // removes it with its placements and relationships
+
+// [SECTION] Placements ----------------------------------------------------------
+
+struct PlacementSpec {
+    std::string entity;                  // Entity::id to place
+    std::string role;                    // Role::id of the document's framework
+    Strength strength = Strength::Primary;
+    Energy energy = Energy::Unspecified;
+    std::string context;                 // e.g. "at work"; may be empty
+    std::optional<Vec2> position;        // map units; nullopt = arranged automatically
+};
+
+Command place_entity(PlacementSpec spec);  // adds a placement; refuses a second one with the same entity, role and context
+Command set_placement_strength(std::string placement_id, Strength strength);  // sets Placement::strength
+Command set_placement_energy(std::string placement_id, Energy energy);        // sets Placement::energy
+Command set_placement_context(std::string placement_id, std::string context); // sets Placement::context (coalesces)
+Command move_placement(std::string placement_id, std::optional<Vec2> position);  // sets or clears Placement::position
+Command move_placement_to_role(std::string placement_id, std::string role_id,
+                               std::optional<Vec2> position);  // puts the placement on another role (and position)
+Command remove_placement(std::string placement_id);  // removes one placement (the entity stays)
+
+// [SECTION] Relationships -------------------------------------------------------
+
+Command add_relationship(std::string from, std::string to, std::string kind,
+                         std::string label);  // links two entities; refuses self-links and same from/to/kind twice
+Command set_relationship_kind(std::string relationship_id, std::string kind);    // sets Relationship::kind
+Command set_relationship_label(std::string relationship_id, std::string label);  // sets Relationship::label (coalesces)
+Command remove_relationship(std::string relationship_id);  // removes one relationship
+
+// [SECTION] Centre, meta, reflections, whole document ---------------------------
+
+Command set_centre_values(std::vector<std::string> values);  // replaces the centre's values (coalesces)
+Command set_cause(std::string cause);                        // sets the centre's cause (coalesces)
+Command set_title(std::string title);                        // sets Meta::title (coalesces)
+Command set_reflection(std::string prompt_id, std::string text);  // sets one prompt's answer; "" removes it
+Command replace_document(Document contents, std::string label);   // replaces everything as one undo step; contents
+                                                                   // come from import or merge, so are not re-checked
+
+}  // namespace ecomap

@@ -1,0 +1,179 @@
+// ecomap core: map geometry in map units (see geometry.hpp for the conventions).
+#include "core/geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
+namespace ecomap {
+
+namespace {
+
+constexpr double kTwoPi = 2.0 * kPi;
+constexpr double kShrinkFactor = 0.9;  // radius multiplier per attempt when tokens do not fit
+constexpr double kEpsilon = 1e-9;
+
+bool valid_role(const RingLayout& layout, int role_index) {
+    return role_index >= 0 && role_index < layout.role_count;
+}
+
+// Rows of tokens at one token radius: the arc radius of each row and how many fit on it.
+struct Rows {
+    std::vector<double> radius;          // arc radius of row k, from the inside out
+    std::vector<long long> capacity;     // tokens that fit on row k
+    std::vector<double> step;            // angle between neighbours on row k
+    std::vector<double> span;            // usable angle on row k (first to last possible centre)
+};
+
+Rows compute_rows(const RingLayout& layout, double r, double margin) {
+    Rows rows;
+    const double spacing = 2.0 * r + margin;
+    const double edge_clearance = r + 0.5 * margin;  // half the margin each side of a sector edge
+    for (double rho = layout.inner_radius + margin + r; rho + r + margin <= layout.outer_radius + kEpsilon;
+         rho += spacing) {
+        const double half_margin_angle = std::asin(std::min(1.0, edge_clearance / rho));
+        const double span = layout.sector_sweep - 2.0 * half_margin_angle;
+        const double step = 2.0 * std::asin(std::min(1.0, spacing / (2.0 * rho)));
+        const long long fit = span < 0 ? 0 : static_cast<long long>(std::floor(span / step + kEpsilon)) + 1;
+        rows.radius.push_back(rho);
+        rows.capacity.push_back(fit);
+        rows.step.push_back(step);
+        rows.span.push_back(std::max(0.0, span));
+    }
+    return rows;
+}
+
+// First row of a block of consecutive rows holding `count` tokens, as close to the
+// middle of the band as possible; -1 when all rows together hold fewer.
+int centred_block_start(const Rows& rows, long long count) {
+    const int row_count = static_cast<int>(rows.capacity.size());
+    std::vector<long long> prefix(static_cast<std::size_t>(row_count) + 1, 0);
+    for (int k = 0; k < row_count; ++k) prefix[k + 1] = prefix[k] + rows.capacity[k];
+    for (int start = row_count / 2; start >= 0; --start) {
+        const auto end = std::lower_bound(prefix.begin() + start, prefix.end(), prefix[start] + count);
+        if (end == prefix.end()) continue;
+        const int rows_used = static_cast<int>(end - prefix.begin()) - start;
+        if (start <= row_count - (start + rows_used)) return start;
+    }
+    return -1;
+}
+
+}  // namespace
+
+RingLayout ring_layout(int role_count) {
+    RingLayout layout;
+    layout.role_count = std::max(0, role_count);
+    layout.sector_sweep = layout.role_count > 0 ? kTwoPi / layout.role_count : 0.0;
+    return layout;
+}
+
+double sector_start_angle(const RingLayout& layout, int role_index) {
+    return (role_index - 0.5) * layout.sector_sweep;
+}
+
+double sector_end_angle(const RingLayout& layout, int role_index) {
+    return sector_start_angle(layout, role_index) + layout.sector_sweep;
+}
+
+double sector_mid_angle(const RingLayout& layout, int role_index) { return role_index * layout.sector_sweep; }
+
+Vec2 point_at(double angle, double radius) { return {radius * std::sin(angle), -radius * std::cos(angle)}; }
+
+double angle_of(Vec2 p) {
+    const double a = std::atan2(p.x, -p.y);
+    return a < 0 ? a + kTwoPi : a;
+}
+
+Vec2 label_anchor(const RingLayout& layout, int role_index) {
+    return point_at(sector_mid_angle(layout, role_index), layout.label_radius);
+}
+
+bool in_centre(const RingLayout& layout, Vec2 p) { return std::hypot(p.x, p.y) <= layout.centre_radius; }
+
+int hit_test_role(const RingLayout& layout, Vec2 p) {
+    if (layout.role_count <= 0) return -1;
+    const double r = std::hypot(p.x, p.y);
+    if (r < layout.inner_radius || r > layout.outer_radius) return -1;
+    const int i = static_cast<int>(std::floor((angle_of(p) + 0.5 * layout.sector_sweep) / layout.sector_sweep));
+    return i % layout.role_count;
+}
+
+bool token_inside_sector(const RingLayout& layout, int role_index, Vec2 centre, double radius) {
+    if (!valid_role(layout, role_index)) return false;
+    const double rho = std::hypot(centre.x, centre.y);
+    if (rho - radius < layout.inner_radius - kEpsilon || rho + radius > layout.outer_radius + kEpsilon) return false;
+    // Angular offset of the centre from the sector's middle direction, in [-π, π).
+    double offset = angle_of(centre) - sector_mid_angle(layout, role_index);
+    offset = std::remainder(offset, kTwoPi);
+    const double to_edge = 0.5 * layout.sector_sweep - std::abs(offset);  // angle to the nearer edge
+    if (to_edge < 0) return false;
+    if (layout.role_count == 1 || to_edge >= 0.5 * kPi) return true;
+    return rho * std::sin(to_edge) >= radius - kEpsilon;
+}
+
+TokenArrangement arrange_tokens(const RingLayout& layout, int role_index, int count, double token_radius) {
+    TokenArrangement out;
+    out.radius = token_radius;
+    if (count <= 0 || !valid_role(layout, role_index) || token_radius <= 0 ||
+        layout.inner_radius >= layout.outer_radius)
+        return out;
+
+    double r = token_radius;
+    Rows rows;
+    int start = -1;
+    for (;; r *= kShrinkFactor) {
+        rows = compute_rows(layout, r, layout.token_margin * (r / token_radius));
+        start = centred_block_start(rows, count);
+        if (start >= 0) break;
+    }
+
+    out.radius = r;
+    out.centres.reserve(static_cast<std::size_t>(count));
+    const double mid = sector_mid_angle(layout, role_index);
+    long long left = count;
+    for (std::size_t k = static_cast<std::size_t>(start); left > 0; ++k) {
+        const long long in_row = std::min(left, rows.capacity[k]);
+        for (long long j = 0; j < in_row; ++j) {
+            const double angle = mid + (static_cast<double>(j) - 0.5 * static_cast<double>(in_row - 1)) * rows.step[k];
+            out.centres.push_back(point_at(angle, rows.radius[k]));
+        }
+        left -= in_row;
+    }
+    return out;
+}
+
+std::vector<TokenPlace> layout_tokens(const Document& document, const RingLayout& layout, double token_radius) {
+    std::unordered_map<std::string_view, int> role_of;
+    const int roles = std::min(layout.role_count, static_cast<int>(document.framework.roles.size()));
+    for (int i = 0; i < roles; ++i) role_of.emplace(document.framework.roles[i].id, i);
+
+    std::vector<TokenPlace> tokens;
+    tokens.reserve(document.placements.size());
+    std::vector<std::vector<std::size_t>> arranged(static_cast<std::size_t>(roles));  // token indices per role
+    for (const Placement& p : document.placements) {
+        const auto it = role_of.find(p.role);
+        if (it == role_of.end()) continue;
+        const int role = it->second;
+        TokenPlace token{.placement = p.id, .entity = p.entity, .role_index = role, .centre = {}, .radius = 0};
+        if (p.position && hit_test_role(layout, *p.position) == role)
+            token.centre = *p.position;
+        else
+            arranged[role].push_back(tokens.size());
+        tokens.push_back(std::move(token));
+    }
+
+    std::vector<double> role_radius(static_cast<std::size_t>(roles), token_radius);
+    for (int role = 0; role < roles; ++role) {
+        const std::vector<std::size_t>& members = arranged[role];
+        if (members.empty()) continue;
+        const TokenArrangement arrangement =
+            arrange_tokens(layout, role, static_cast<int>(members.size()), token_radius);
+        role_radius[role] = arrangement.radius;
+        for (std::size_t k = 0; k < members.size(); ++k) tokens[members[k]].centre = arrangement.centres[k];
+    }
+    for (TokenPlace& token : tokens) token.radius = role_radius[token.role_index];
+    return tokens;
+}
+
+}  // namespace ecomap
