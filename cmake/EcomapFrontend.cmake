@@ -32,11 +32,12 @@ add_library(ecomap_imgui STATIC
     ${ECOMAP_IMGUI_DIR}/imgui_draw.cpp
     ${ECOMAP_IMGUI_DIR}/imgui_tables.cpp
     ${ECOMAP_IMGUI_DIR}/imgui_widgets.cpp
-    ${ECOMAP_IMGUI_DIR}/imgui_demo.cpp
+    ${ECOMAP_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
     ${ECOMAP_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
     ${ECOMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 add_library(ecomap::imgui ALIAS ecomap_imgui)
-target_include_directories(ecomap_imgui SYSTEM PUBLIC ${ECOMAP_IMGUI_DIR} ${ECOMAP_IMGUI_DIR}/backends)
+target_include_directories(ecomap_imgui SYSTEM PUBLIC ${ECOMAP_IMGUI_DIR} ${ECOMAP_IMGUI_DIR}/backends
+    ${ECOMAP_IMGUI_DIR}/misc/cpp)
 target_compile_definitions(ecomap_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_link_libraries(ecomap_imgui PUBLIC ${ECOMAP_SDL2_TARGET} ecomap::gles)
 if(EMSCRIPTEN)

@@ -2,7 +2,9 @@
 // It exchanges numbers, bytes and strings, never document types.
 // Implementations: platform_web.cpp (Emscripten), platform_desktop.cpp (SDL2 desktop).
 #pragma once
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,6 +12,8 @@ namespace ecomap::platform {
 
 using FrameFn = std::function<void()>;                          // one iteration of the main loop
 using ApiHandler = std::function<std::string(std::string_view)>;  // argument text -> result text
+using FileHandler = std::function<void(std::string_view name, std::string_view bytes)>;  // a file the user opened
+using TextHandler = std::function<void(std::string_view text)>;                        // pasted text
 
 void run_main_loop(FrameFn frame);              // never returns on the web; returns on desktop after request_quit()
 void request_quit();                            // desktop: leave run_main_loop; web: no-op
@@ -20,5 +24,23 @@ void report_error(std::string_view message);    // a fatal problem the user must
 void register_api(std::string_view name, ApiHandler handler);  // exposed as window.ecomap.<name> on the web
 std::string call_api(std::string_view name, std::string_view argument);  // what the JS bridge calls
 bool is_web();                                  // true in the browser build
+
+// Files
+void download_file(std::string_view file_name, std::string_view mime_type,
+                   std::string_view bytes);     // browser download / desktop: written to the working directory
+void open_file_picker(std::string_view accept); // asks the user for a file; it arrives through the FileHandler
+void set_file_handler(FileHandler handler);     // files from the picker and files dropped onto the page
+
+// Autosave (IndexedDB in the browser, a file on the desktop)
+std::optional<std::string> load_autosave();     // the map kept by the previous visit, if any
+void store_autosave(std::string_view text);     // keep this map for the next visit
+void set_flush_handler(FrameFn handler);        // called when the page is hidden or closed: save now
+
+// Clipboard
+void set_clipboard_text(std::string_view text); // copy (navigator.clipboard on the web)
+void set_paste_handler(TextHandler handler);    // text pasted with Ctrl/Cmd+V
+
+// Notifications to the embedding page
+void notify_change(std::uint64_t revision);     // the document changed: runs window.ecomap.onChange callbacks
 
 }  // namespace ecomap::platform

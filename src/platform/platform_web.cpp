@@ -1,12 +1,15 @@
-// Browser implementation of platform.hpp (Emscripten).
+// Browser implementation of platform.hpp (Emscripten). The JavaScript half lives in
+// web/ecomap-page.js (page: loader, IndexedDB, picker, drop, paste) and
+// web/ecomap-bridge.js (inside the module: copies bytes into the wasm heap).
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "platform/platform.hpp"
 
-// JavaScript side of the page bridge (web/ecomap-page.js defines these globals).
+// [SECTION] JavaScript side (window.ecomap internals defined by web/ecomap-page.js)
 EM_JS(void, ecomap_js_ready, (), {
     if (window.ecomap && window.ecomap._resolveReady) window.ecomap._resolveReady();
 });
@@ -14,10 +17,37 @@ EM_JS(void, ecomap_js_error, (const char* message), {
     const text = UTF8ToString(message);
     if (window.ecomapShowError) window.ecomapShowError(text); else console.error(text);
 });
+EM_JS(void, ecomap_js_download, (const char* name, const char* mime, const char* data, int size), {
+    window.ecomap._download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size));
+});
+EM_JS(void, ecomap_js_open_picker, (const char* accept), {
+    window.ecomap._openPicker(UTF8ToString(accept));
+});
+EM_JS(char*, ecomap_js_take_autosave, (), {
+    const text = window.ecomap._takeAutosave();
+    if (text === null || text === undefined) return 0;
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+});
+EM_JS(void, ecomap_js_store_autosave, (const char* text), {
+    window.ecomap._storeAutosave(UTF8ToString(text));
+});
+EM_JS(void, ecomap_js_copy, (const char* text), {
+    const value = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
+});
+EM_JS(void, ecomap_js_changed, (double revision), {
+    if (window.ecomap && window.ecomap._notifyChange) window.ecomap._notifyChange(revision);
+});
 
 namespace ecomap::platform {
 namespace {
 FrameFn g_frame;
+FileHandler g_file_handler;
+TextHandler g_paste_handler;
+FrameFn g_flush_handler;
 void frame_trampoline() { g_frame(); }
 }  // namespace
 
@@ -47,11 +77,68 @@ void report_error(std::string_view message) {
 
 bool is_web() { return true; }
 
+void download_file(std::string_view file_name, std::string_view mime_type, std::string_view bytes) {
+    const std::string name(file_name), mime(mime_type);
+    ecomap_js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+void open_file_picker(std::string_view accept) {
+    const std::string text(accept);
+    ecomap_js_open_picker(text.c_str());
+}
+
+void set_file_handler(FileHandler handler) { g_file_handler = std::move(handler); }
+
+std::optional<std::string> load_autosave() {
+    char* text = ecomap_js_take_autosave();
+    if (text == nullptr) return std::nullopt;
+    std::string result(text);
+    std::free(text);
+    return result;
+}
+
+void store_autosave(std::string_view text) {
+    const std::string copy(text);
+    ecomap_js_store_autosave(copy.c_str());
+}
+
+void set_flush_handler(FrameFn handler) { g_flush_handler = std::move(handler); }
+
+void set_clipboard_text(std::string_view text) {
+    const std::string copy(text);
+    ecomap_js_copy(copy.c_str());
+}
+
+void set_paste_handler(TextHandler handler) { g_paste_handler = std::move(handler); }
+
+void notify_change(std::uint64_t revision) { ecomap_js_changed(static_cast<double>(revision)); }
+
 }  // namespace ecomap::platform
 
-// Called from web/index.html: window.ecomap.<name>(arg) -> JSON text.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* ecomap_api_call(const char* name, const char* argument) {
+// [SECTION] Entry points called from JavaScript (web/ecomap-bridge.js)
+extern "C" {
+
+// window.ecomap.<name>(arg) -> JSON text.
+EMSCRIPTEN_KEEPALIVE const char* ecomap_api_call(const char* name, const char* argument) {
     static std::string result;
     result = ecomap::platform::call_api(name ? name : "", argument ? argument : "");
     return result.c_str();
 }
+
+// A file from the picker or dropped onto the page.
+EMSCRIPTEN_KEEPALIVE void ecomap_file_opened(const char* name, const char* data, int size) {
+    if (ecomap::platform::g_file_handler)
+        ecomap::platform::g_file_handler(name ? name : "", std::string_view(data, static_cast<size_t>(size)));
+}
+
+// Text pasted with Ctrl/Cmd+V.
+EMSCRIPTEN_KEEPALIVE void ecomap_paste(const char* text) {
+    if (ecomap::platform::g_paste_handler) ecomap::platform::g_paste_handler(text ? text : "");
+}
+
+// The page is being hidden or closed.
+EMSCRIPTEN_KEEPALIVE void ecomap_flush() {
+    if (ecomap::platform::g_flush_handler) ecomap::platform::g_flush_handler();
+}
+
+}  // extern "C"

@@ -1,123 +1,338 @@
+// The map panel: computes where everything is this frame (MapFrame) and handles the
+// pointer on the map. Drawing lives in map_draw.cpp.
+//
+// Pointer rules: click a token, link, role or the centre to select it; drag a token to
+// move it within its role or onto another role (one undo step, on release; Esc
+// cancels); Shift+drag from a token to another to link them; drag empty space to pan;
+// the wheel zooms about the pointer; an entity dragged from the list is placed on the
+// role it is dropped on.
 #include "ui/map_view.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
-#include <string>
-
 #include <nlohmann/json.hpp>
 
-#include "core/geometry.hpp"
+#include "core/commands.hpp"
+#include "ui/camera.hpp"
+#include "ui/relationship_kinds.hpp"
+#include "ui/test_hooks.hpp"
 
 namespace ecomap::ui {
 namespace {
 
-ImU32 text_color() { return IM_COL32(28, 32, 40, 255); }
+constexpr float kDragThreshold = 4.0f;  // px before a press becomes a drag
+constexpr float kLinkHitDistance = 6.0f;
+
+float distance_to_segment(float px, float py, float ax, float ay, float bx, float by) {
+    const float dx = bx - ax, dy = by - ay;
+    const float length2 = dx * dx + dy * dy;
+    const float t = length2 > 0 ? std::clamp(((px - ax) * dx + (py - ay) * dy) / length2, 0.0f, 1.0f) : 0.0f;
+    const float cx = ax + dx * t - px, cy = ay + dy * t - py;
+    return std::sqrt(cx * cx + cy * cy);
+}
+
+// What is under a screen point: token (as its entity), link, role, centre or nothing.
+Target target_at(const Document& document, const MapFrame& frame, float x, float y, std::string* placement) {
+    if (const TokenOnScreen* token = token_at(frame, x, y)) {
+        if (placement != nullptr) *placement = token->placement;
+        return {TargetKind::Entity, token->entity};
+    }
+    for (const Relationship& link : document.relationships) {
+        const TokenOnScreen* a = first_token_of(frame, link.from);
+        const TokenOnScreen* b = first_token_of(frame, link.to);
+        if (a && b && distance_to_segment(x, y, a->x, a->y, b->x, b->y) < kLinkHitDistance)
+            return {TargetKind::Relationship, link.id};
+    }
+    const Vec2 map = to_map(frame.camera, frame.area, {x, y});
+    if (in_centre(frame.ring, map)) return {TargetKind::Centre, ""};
+    const int role = hit_test_role(frame.ring, map);
+    if (role >= 0) return {TargetKind::Role, document.framework.roles[static_cast<size_t>(role)].id};
+    return {};
+}
+
+void role_tooltip(const Document& document, const std::string& role_id) {
+    const Role* role = document.framework.find_role(role_id);
+    if (role == nullptr) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
+    ImGui::TextUnformatted(role->name.c_str());
+    ImGui::Separator();
+    ImGui::TextUnformatted(role->description.c_str());
+    ImGui::TextDisabled("Click for reflection prompts. Drag people here to place them.");
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+// Commits the drag of a token: same role -> new position, other role -> moved there.
+void finish_move(UiContext& context, const MapFrame& frame, const std::string& placement_id, float x, float y) {
+    const Document& document = context.document();
+    const Placement* placement = document.find_placement(placement_id);
+    if (placement == nullptr) return;
+    const Vec2 map = to_map(frame.camera, frame.area, {x, y});
+    const int role = hit_test_role(frame.ring, map);
+    if (role < 0) {
+        context.state.status = "Drop a token inside a role's sector to move it there";
+        return;
+    }
+    const std::string& role_id = document.framework.roles[static_cast<size_t>(role)].id;
+    const ApplyResult result = role_id == placement->role
+                                   ? context.history.apply(move_placement(placement_id, map))
+                                   : context.history.apply(move_placement_to_role(placement_id, role_id, map));
+    if (!result) context.state.status = result.error;
+}
+
+void finish_connect(UiContext& context, const MapFrame& frame, const std::string& from, float x, float y) {
+    const TokenOnScreen* token = token_at(frame, x, y);
+    if (token == nullptr || token->entity == from) {
+        context.state.status = "Release Shift+drag on another person or organization to link them";
+        return;
+    }
+    const ApplyResult result =
+        context.history.apply(add_relationship(from, token->entity, relationship_kinds().front().id, ""));
+    if (result) context.session.selection.items = {{TargetKind::Relationship, result.created_id}};
+    else context.state.status = result.error;
+}
+
+void drop_from_list(UiContext& context, const MapFrame& frame, const std::string& entity, float x, float y) {
+    const Document& document = context.document();
+    const Vec2 map = to_map(frame.camera, frame.area, {x, y});
+    const int role = hit_test_role(frame.ring, map);
+    if (role < 0) return;
+    PlacementSpec spec;
+    spec.entity = entity;
+    spec.role = document.framework.roles[static_cast<size_t>(role)].id;
+    spec.position = map;
+    const ApplyResult result = context.history.apply(place_entity(spec));
+    if (result) {
+        context.session.selection.items = {{TargetKind::Entity, entity}};
+        context.state.status = "Placed on " + document.framework.roles[static_cast<size_t>(role)].name;
+    } else {
+        context.state.status = result.error;
+    }
+}
 
 }  // namespace
 
-MapScreenLayout compute_screen_layout(const Framework& framework, ScreenRect area) {
-    MapScreenLayout layout;
-    const int count = static_cast<int>(framework.roles.size());
-    const RingLayout ring = ring_layout(count);
-    const float side = std::min(area.w, area.h);
-    layout.label_px = std::clamp(side * 0.028f, 13.0f, 44.0f);
-    const float label_room = layout.label_px * 4.2f;  // space for names left and right of the ring
-    layout.outer_radius = std::max(40.0f, std::min(area.w * 0.5f - label_room, area.h * 0.5f - layout.label_px * 2.4f));
-    layout.scale = layout.outer_radius / static_cast<float>(ring.outer_radius);
-    layout.inner_radius = static_cast<float>(ring.inner_radius) * layout.scale;
-    layout.centre_radius = static_cast<float>(ring.centre_radius) * layout.scale;
-    layout.centre_x = area.x + area.w * 0.5f;
-    layout.centre_y = area.y + area.h * 0.5f;
-    layout.start_angle = count > 0 ? static_cast<float>(sector_start_angle(ring, 0)) : 0.0f;
+// [SECTION] Frame geometry
+
+MapFrame compute_map_frame(const Document& document, const Camera& camera, const ScreenRect& area) {
+    MapFrame frame;
+    frame.ring = ring_layout(static_cast<int>(document.framework.roles.size()));
+    frame.camera = camera;
+    frame.area = area;
+    const Vec2 centre = to_screen(camera, area, {0, 0});
+    const auto zoom = static_cast<float>(camera.zoom);
+    frame.centre_x = static_cast<float>(centre.x);
+    frame.centre_y = static_cast<float>(centre.y);
+    frame.centre_radius = static_cast<float>(frame.ring.centre_radius) * zoom;
+    frame.inner_radius = static_cast<float>(frame.ring.inner_radius) * zoom;
+    frame.outer_radius = static_cast<float>(frame.ring.outer_radius) * zoom;
+    frame.label_px = label_size(camera, frame.ring);
+    const int count = frame.ring.role_count;
+    frame.start_angle = count > 0 ? static_cast<float>(sector_start_angle(frame.ring, 0)) : 0.0f;
     for (int i = 0; i < count; ++i) {
-        const float mid = static_cast<float>(sector_mid_angle(ring, i));
-        // Names sit just outside the ring; the gap grows with the text, not with the map.
+        const double mid = sector_mid_angle(frame.ring, i);
         const Vec2 direction = point_at(mid, 1.0);
-        const float r = layout.outer_radius + layout.label_px * 0.6f;
-        layout.labels.push_back({layout.centre_x + static_cast<float>(direction.x) * r,
-                                 layout.centre_y + static_cast<float>(direction.y) * r, mid});
+        const float r = frame.outer_radius + frame.label_px * 0.6f;  // just outside the ring
+        frame.labels.push_back({frame.centre_x + static_cast<float>(direction.x) * r,
+                                frame.centre_y + static_cast<float>(direction.y) * r, static_cast<float>(mid)});
     }
-    return layout;
+    // Tokens: the core's arrangement, with a radius that stays readable on screen.
+    const double token_radius = std::clamp(14.0 / camera.zoom, 20.0, 60.0);
+    for (const TokenPlace& place : layout_tokens(document, frame.ring, token_radius)) {
+        const Vec2 p = to_screen(camera, area, place.centre);
+        frame.tokens.push_back({place.placement, place.entity, place.role_index, static_cast<float>(p.x),
+                                static_cast<float>(p.y), static_cast<float>(place.radius * camera.zoom)});
+    }
+    return frame;
 }
 
-render::RingStyle ring_style(const Framework& framework, const MapScreenLayout& layout, float density, int highlight) {
+render::RingStyle ring_style(const Framework& framework, const MapFrame& frame, float density, int highlight) {
     render::RingStyle style;
-    style.centre_x = layout.centre_x * density;
-    style.centre_y = layout.centre_y * density;
-    style.centre_radius = layout.centre_radius * density;
-    style.inner_radius = layout.inner_radius * density;
-    style.outer_radius = layout.outer_radius * density;
-    style.rim = std::max(5.0f, layout.outer_radius * 0.06f) * density;
-    style.gap = std::max(2.0f, layout.outer_radius * 0.012f) * density;
-    style.start_angle = layout.start_angle;
+    style.centre_x = frame.centre_x * density;
+    style.centre_y = frame.centre_y * density;
+    style.centre_radius = frame.centre_radius * density;
+    style.inner_radius = frame.inner_radius * density;
+    style.outer_radius = frame.outer_radius * density;
+    style.rim = std::max(5.0f, frame.outer_radius * 0.06f) * density;
+    style.gap = std::max(2.0f, frame.outer_radius * 0.012f) * density;
+    style.start_angle = frame.start_angle;
     style.highlight = highlight;
     for (const Role& role : framework.roles) style.colors.push_back(render::parse_hex_color(role.color));
     return style;
 }
 
-std::string layout_json(const Document& document, const MapScreenLayout& layout) {
+std::string layout_json(const Document& document, const MapFrame& frame) {
     nlohmann::ordered_json out;
-    out["centre"] = {{"x", layout.centre_x}, {"y", layout.centre_y}, {"r", layout.centre_radius}};
-    out["ring"] = {{"inner", layout.inner_radius}, {"outer", layout.outer_radius}};
-    out["scale"] = layout.scale;
+    out["centre"] = {{"x", frame.centre_x}, {"y", frame.centre_y}, {"r", frame.centre_radius}};
+    out["ring"] = {{"inner", frame.inner_radius}, {"outer", frame.outer_radius}};
+    out["area"] = {{"x", frame.area.x}, {"y", frame.area.y}, {"w", frame.area.w}, {"h", frame.area.h}};
+    out["zoom"] = frame.camera.zoom;
     auto roles = nlohmann::ordered_json::array();
     const auto& framework_roles = document.framework.roles;
-    const float sweep = framework_roles.empty() ? 0.0f : 6.2831853f / static_cast<float>(framework_roles.size());
-    for (size_t i = 0; i < framework_roles.size() && i < layout.labels.size(); ++i) {
-        const float start = layout.start_angle + sweep * static_cast<float>(i);
+    for (size_t i = 0; i < framework_roles.size() && i < frame.labels.size(); ++i) {
+        const int index = static_cast<int>(i);
         roles.push_back({{"id", framework_roles[i].id},
                          {"name", framework_roles[i].name},
                          {"color", framework_roles[i].color},
-                         {"label", {{"x", layout.labels[i].x}, {"y", layout.labels[i].y}}},
-                         {"arc", {{"start", start}, {"end", start + sweep}}}});
+                         {"label", {{"x", frame.labels[i].x}, {"y", frame.labels[i].y}}},
+                         {"arc", {{"start", sector_start_angle(frame.ring, index)},
+                                  {"end", sector_end_angle(frame.ring, index)}}}});
     }
     out["roles"] = std::move(roles);
-    out["tokens"] = nlohmann::ordered_json::array();
+    auto tokens = nlohmann::ordered_json::array();
+    for (const TokenOnScreen& token : frame.tokens) {
+        const Role& role = framework_roles[static_cast<size_t>(token.role_index)];
+        tokens.push_back({{"id", token.placement}, {"entity", token.entity}, {"role", role.id},
+                          {"x", token.x}, {"y", token.y}, {"r", token.r}});
+    }
+    out["tokens"] = std::move(tokens);
     return out.dump();
 }
 
-void draw_map_overlay(const Document& document, const MapScreenLayout& layout, const Fonts& fonts) {
-    ImDrawList* draw = ImGui::GetBackgroundDrawList();
-    ImFont* font = fonts.label_for(layout.label_px);
-    const auto& roles = document.framework.roles;
-    for (size_t i = 0; i < roles.size() && i < layout.labels.size(); ++i) {
-        const auto& label = layout.labels[i];
-        const char* name = roles[i].name.c_str();
-        const ImVec2 size = font->CalcTextSizeA(layout.label_px, 1e9f, 0.0f, name);
-        // Align the text away from the ring: right of it on the right side, left on the left.
-        const float s = std::sin(label.angle);
-        const float c = -std::cos(label.angle);
-        const float fx = s > 0.25f ? 0.0f : (s < -0.25f ? 1.0f : 0.5f);
-        const float fy = c > 0.25f ? 0.0f : (c < -0.25f ? 1.0f : 0.5f);
-        const ImVec2 top_left{std::round(label.x - size.x * fx), std::round(label.y - size.y * fy)};
-        draw->AddText(font, layout.label_px, top_left, text_color(), name);
+const TokenOnScreen* token_at(const MapFrame& frame, float x, float y) {
+    for (auto it = frame.tokens.rbegin(); it != frame.tokens.rend(); ++it) {  // topmost = drawn last
+        const float dx = x - it->x, dy = y - it->y;
+        if (dx * dx + dy * dy <= (it->r + 2.0f) * (it->r + 2.0f)) return &*it;
+    }
+    return nullptr;
+}
+
+const TokenOnScreen* first_token_of(const MapFrame& frame, const std::string& entity) {
+    for (const TokenOnScreen& token : frame.tokens)
+        if (token.entity == entity) return &token;
+    return nullptr;
+}
+
+int highlighted_role(const UiContext& context, const MapFrame& frame) {
+    const ImVec2 mouse = ImGui::GetMousePos();
+    const bool dragging_token = context.session.drag && context.session.drag->kind == DragKind::MovePlacement;
+    const bool dragging_entity = context.state.list_drag && context.state.list_drag->active;
+    if (dragging_token || dragging_entity)
+        return hit_test_role(frame.ring, to_map(frame.camera, frame.area, {mouse.x, mouse.y}));
+    const Target& hover = context.session.hover;
+    const Target selected = context.session.selection.empty() ? Target{} : context.session.selection.items.front();
+    for (const Target& t : {hover, selected})
+        if (t.kind == TargetKind::Role) return context.document().framework.role_index(t.id);
+    return -1;
+}
+
+// [SECTION] Interaction
+
+void map_view(UiContext& context, const MapFrame& frame) {
+    const Document& document = context.document();
+    const ScreenRect& area = frame.area;
+    ImGui::SetNextWindowPos({area.x, area.y});
+    ImGui::SetNextWindowSize({area.w, area.h});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::Begin("##map", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PopStyleVar();
+    ImGui::InvisibleButton("map-canvas", {std::max(1.0f, area.w), std::max(1.0f, area.h)});
+    expose_item("map");
+    const bool hovered = ImGui::IsItemHovered();
+    const ImVec2 mouse = ImGui::GetMousePos();
+    const ImGuiIO& io = ImGui::GetIO();
+
+    draw_role_labels(document, frame, context.fonts);
+    draw_centre_text(document, frame, context.fonts);
+    draw_links(context, frame);
+    draw_tokens(context, frame);
+
+    // Hover.
+    context.session.hover = hovered ? target_at(document, frame, mouse.x, mouse.y, nullptr) : Target{};
+
+    // Press: remember what was under the pointer.
+    if (ImGui::IsItemActivated()) {
+        MapPress press;
+        const Target target = target_at(document, frame, mouse.x, mouse.y, &press.placement);
+        press.target_kind = static_cast<int>(target.kind);
+        press.target_id = target.id;
+        press.x = mouse.x;
+        press.y = mouse.y;
+        press.connect = io.KeyShift && target.kind == TargetKind::Entity;
+        context.state.press = press;
+        context.history.break_coalescing();
     }
 
-    // Centre: the values the group works for, one per line.
-    std::string text;
-    for (const std::string& value : document.centre.values) text += (text.empty() ? "" : "\n") + value;
-    if (!document.centre.cause.empty()) text = document.centre.cause + (text.empty() ? "" : "\n\n" + text);
-    if (text.empty()) text = "Your values";
-    const float centre_px = std::clamp(layout.centre_radius * 0.19f, 13.0f, 40.0f);
-    ImFont* centre_font = fonts.label_for(centre_px);
-    const float wrap = layout.centre_radius * 1.6f;
-    const ImVec2 size = centre_font->CalcTextSizeA(centre_px, 1e9f, wrap, text.c_str());
-    const ImVec2 pos{std::round(layout.centre_x - size.x * 0.5f), std::round(layout.centre_y - size.y * 0.5f)};
-    // Centre each line on its own.
-    float y = pos.y;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        const std::string line = text.substr(start, end - start);
-        const ImVec2 line_size = centre_font->CalcTextSizeA(centre_px, 1e9f, 0.0f, line.c_str());
-        draw->AddText(centre_font, centre_px, {std::round(layout.centre_x - line_size.x * 0.5f), y}, text_color(),
-                      line.c_str());
-        y += centre_px * 1.2f;
-        start = end + 1;
+    // Drag: move a token, draw a link, or pan.
+    auto& press = context.state.press;
+    if (press && ImGui::IsItemActive() && !press->cancelled) {
+        const float dx = mouse.x - press->x, dy = mouse.y - press->y;
+        if (!press->dragging && dx * dx + dy * dy > kDragThreshold * kDragThreshold) press->dragging = true;
+        if (press->dragging) {
+            const auto kind = static_cast<TargetKind>(press->target_kind);
+            const Vec2 start = to_map(frame.camera, area, {press->x, press->y});
+            const Vec2 now = to_map(frame.camera, area, {mouse.x, mouse.y});
+            if (kind == TargetKind::Entity && press->connect) {
+                context.session.drag = DragPreview{DragKind::Connect, "", press->target_id, start, now};
+                const TokenOnScreen* from = token_at(frame, press->x, press->y);
+                if (from != nullptr)
+                    ImGui::GetWindowDrawList()->AddLine({from->x, from->y}, mouse, IM_COL32(20, 24, 32, 200), 2.5f);
+            } else if (kind == TargetKind::Entity) {
+                context.session.drag = DragPreview{DragKind::MovePlacement, press->placement, "", start, now};
+                const Placement* placement = document.find_placement(press->placement);
+                const Entity* entity = document.find_entity(press->target_id);
+                const TokenOnScreen* token = token_at(frame, press->x, press->y);
+                if (placement && entity && token) {
+                    const int role = hit_test_role(frame.ring, now);
+                    const int color_role = role >= 0 ? role : token->role_index;
+                    const render::Rgb c =
+                        render::parse_hex_color(document.framework.roles[static_cast<size_t>(color_role)].color);
+                    draw_token_shape(entity->kind, placement->strength, mouse.x, mouse.y, token->r,
+                                     ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, 1.0f}), role >= 0 ? 0.9f : 0.45f);
+                }
+            } else {
+                context.session.camera.centre.x -= io.MouseDelta.x / context.session.camera.zoom;
+                context.session.camera.centre.y -= io.MouseDelta.y / context.session.camera.zoom;
+                context.state.auto_fit = false;
+            }
+        }
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            press->cancelled = true;
+            context.session.drag.reset();
+            context.state.status = "Drag cancelled";
+        }
     }
+
+    // Release: commit the drag, or select what was clicked.
+    if (press && ImGui::IsItemDeactivated()) {
+        const auto kind = static_cast<TargetKind>(press->target_kind);
+        if (!press->cancelled && press->dragging && kind == TargetKind::Entity) {
+            if (press->connect) finish_connect(context, frame, press->target_id, mouse.x, mouse.y);
+            else finish_move(context, frame, press->placement, mouse.x, mouse.y);
+        } else if (!press->cancelled && !press->dragging) {
+            context.session.selection.items.clear();
+            if (kind != TargetKind::None) context.session.selection.items.push_back({kind, press->target_id});
+        }
+        context.session.drag.reset();
+        press.reset();
+    }
+
+    // An entity dragged from the list: ghost under the pointer, placed on release.
+    if (auto& drag = context.state.list_drag; drag && !drag->active) {
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) drag.reset();  // a click, not a drag
+        else if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragThreshold)) drag->active = true;
+    }
+    if (auto& drag = context.state.list_drag; drag && drag->active) {
+        if (const Entity* entity = document.find_entity(drag->entity)) {
+            draw_token_shape(entity->kind, Strength::Primary, mouse.x, mouse.y, 14.0f, IM_COL32(90, 96, 110, 255), 0.6f);
+        }
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            if (area.contains(mouse.x, mouse.y)) drop_from_list(context, frame, drag->entity, mouse.x, mouse.y);
+            drag.reset();
+        }
+    }
+
+    // Wheel zoom about the pointer; role tooltip.
+    if (hovered && io.MouseWheel != 0.0f) zoom_at(context, std::pow(1.15, io.MouseWheel), {mouse.x, mouse.y});
+    if (hovered && !press && context.session.hover.kind == TargetKind::Role)
+        role_tooltip(document, context.session.hover.id);
+    ImGui::End();
 }
 
 }  // namespace ecomap::ui

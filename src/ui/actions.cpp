@@ -1,0 +1,149 @@
+#include "ui/actions.hpp"
+
+#include <imgui.h>
+
+#include "core/commands.hpp"
+#include "ui/camera.hpp"
+
+namespace ecomap::ui {
+namespace {
+
+bool always(const UiContext&) { return true; }
+
+std::string kind_label(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::Person: return "person";
+        case EntityKind::Organization: return "organization";
+        case EntityKind::Network: return "network";
+    }
+    return "entity";
+}
+
+bool has_content(const Document& document) {
+    return !document.entities.empty() || !document.reflections.empty() || !document.relationships.empty();
+}
+
+std::vector<Action> make_actions() {
+    std::vector<Action> list;
+    list.push_back({"new-map", "New", "", {}, always, [](UiContext& c) {
+                        if (!has_content(c.document())) {
+                            c.services.new_map();
+                            return;
+                        }
+                        c.state.confirm = ConfirmDialog{"Start a new map?",
+                                                        "The current map is replaced. Save it as JSON first if you "
+                                                        "want to keep it.",
+                                                        "Start new map", "new-map"};
+                    }});
+    list.push_back({"open", "Open…", "Ctrl+O", {ImGuiMod_Shortcut | ImGuiKey_O}, always,
+                    [](UiContext& c) { c.services.open_file(); }});
+    list.push_back({"save-json", "Save JSON", "Ctrl+S", {ImGuiMod_Shortcut | ImGuiKey_S}, always,
+                    [](UiContext& c) { c.services.save_json(); }});
+    list.push_back({"undo", "Undo", "Ctrl+Z", {ImGuiMod_Shortcut | ImGuiKey_Z},
+                    [](const UiContext& c) { return c.history.can_undo(); },
+                    [](UiContext& c) {
+                        c.session.drag.reset();
+                        c.history.undo();
+                    }});
+    list.push_back({"redo", "Redo", "Ctrl+Shift+Z",
+                    {ImGuiMod_Shortcut | ImGuiMod_Shift | ImGuiKey_Z, ImGuiMod_Shortcut | ImGuiKey_Y},
+                    [](const UiContext& c) { return c.history.can_redo(); },
+                    [](UiContext& c) {
+                        c.session.drag.reset();
+                        c.history.redo();
+                    }});
+    list.push_back({"add-person", "+ Person", "", {}, always,
+                    [](UiContext& c) { add_entity_and_select(c, EntityKind::Person); }});
+    list.push_back({"add-organization", "+ Organization", "", {}, always,
+                    [](UiContext& c) { add_entity_and_select(c, EntityKind::Organization); }});
+    list.push_back({"add-network", "+ Network", "", {}, always,
+                    [](UiContext& c) { add_entity_and_select(c, EntityKind::Network); }});
+    list.push_back({"delete", "Delete", "Del", {ImGuiKey_Delete},
+                    [](const UiContext& c) { return !c.session.selection.empty(); },
+                    [](UiContext& c) { request_delete_selection(c); }});
+    list.push_back({"zoom-out", "−", "-", {ImGuiKey_Minus, ImGuiKey_KeypadSubtract}, always,
+                    [](UiContext& c) { zoom_by(c, 1.0 / 1.25); }});
+    list.push_back({"zoom-in", "+", "+", {ImGuiKey_Equal, ImGuiKey_KeypadAdd, ImGuiMod_Shift | ImGuiKey_Equal}, always,
+                    [](UiContext& c) { zoom_by(c, 1.25); }});
+    list.push_back({"fit", "Fit", "F", {ImGuiKey_F}, always, [](UiContext& c) { c.state.auto_fit = true; }});
+    return list;
+}
+
+}  // namespace
+
+const std::vector<Action>& actions() {
+    static const std::vector<Action> list = make_actions();
+    return list;
+}
+
+const Action* find_action(std::string_view id) {
+    for (const Action& action : actions())
+        if (action.id == id) return &action;
+    return nullptr;
+}
+
+bool run_action(UiContext& context, std::string_view id) {
+    const Action* action = find_action(id);
+    if (action == nullptr || !action->enabled(context)) return false;
+    context.history.break_coalescing();
+    action->perform(context);
+    return true;
+}
+
+void handle_shortcuts(UiContext& context) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || context.state.message || context.state.confirm) return;  // typing or a dialog is open
+    for (const Action& action : actions())
+        for (int chord : action.chords)
+            if (ImGui::IsKeyChordPressed(chord)) run_action(context, action.id);
+}
+
+void add_entity_and_select(UiContext& context, EntityKind kind) {
+    const ApplyResult result = context.history.apply(add_entity(kind, ""));
+    if (!result) {
+        context.state.status = result.error;
+        return;
+    }
+    context.session.selection.items = {{TargetKind::Entity, result.created_id}};
+    context.state.focus_name_of = result.created_id;
+    context.state.status = "Added a " + kind_label(kind) + ": type a name, then drag it onto a role";
+}
+
+void delete_entity_now(UiContext& context, const std::string& entity_id) {
+    context.history.break_coalescing();
+    context.history.apply(remove_entity(entity_id));
+    context.session.selection.items.clear();
+}
+
+void request_delete_selection(UiContext& context) {
+    if (context.session.selection.empty()) return;
+    const Target target = context.session.selection.items.front();
+    const Document& document = context.document();
+    switch (target.kind) {
+        case TargetKind::Entity: {
+            const Entity* entity = document.find_entity(target.id);
+            if (entity == nullptr) break;
+            if (!entity->notes.empty()) {
+                const std::string name = entity->name.empty() ? "this " + kind_label(entity->kind) : entity->name;
+                context.state.confirm = ConfirmDialog{"Delete " + name + "?",
+                                                      "Its notes, roles and links are deleted too (Undo brings "
+                                                      "them back).",
+                                                      "Delete", "delete-entity:" + entity->id};
+                return;
+            }
+            delete_entity_now(context, entity->id);
+            return;
+        }
+        case TargetKind::Placement:
+            context.history.apply(remove_placement(target.id));
+            break;
+        case TargetKind::Relationship:
+            context.history.apply(remove_relationship(target.id));
+            break;
+        default:
+            return;
+    }
+    context.session.selection.items.clear();
+}
+
+}  // namespace ecomap::ui

@@ -1,0 +1,21 @@
+// The view onto the map: map units (core/geometry.hpp) <-> CSS pixels of the map area,
+// fitting the whole ring with its labels, and zooming around a point.
+#pragma once
+#include "core/geometry.hpp"
+#include "core/session.hpp"
+#include "ui/context.hpp"
+
+namespace ecomap::ui {
+
+inline constexpr double kMinZoom = 0.05;  // CSS px per map unit
+inline constexpr double kMaxZoom = 8.0;
+
+Camera fit_camera(const RingLayout& ring, const ScreenRect& area,
+                  float label_width_em);  // whole ring and labels visible; widest label in label heights
+Vec2 to_screen(const Camera& camera, const ScreenRect& area, Vec2 map);  // map units -> CSS px (page coordinates)
+Vec2 to_map(const Camera& camera, const ScreenRect& area, Vec2 screen);  // CSS px -> map units
+float label_size(const Camera& camera, const RingLayout& ring);          // role label text size for this zoom
+void zoom_by(UiContext& context, double factor);                         // about the map area's centre
+void zoom_at(UiContext& context, double factor, Vec2 screen_anchor);     // keeps the map point under the anchor
+
+}  // namespace ecomap::ui

@@ -1,0 +1,86 @@
+// Modal dialogs: messages (a rejected file, warnings after opening one) and
+// confirmations before work would be lost.
+#include <imgui.h>
+
+#include "ui/actions.hpp"
+#include "ui/panels.hpp"
+#include "ui/test_hooks.hpp"
+
+namespace ecomap::ui {
+namespace {
+
+void centre_next_window() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, {0.5f, 0.5f});
+    ImGui::SetNextWindowSizeConstraints({320, 0}, {std::min(640.0f, viewport->Size.x - 20.0f), viewport->Size.y * 0.8f});
+}
+
+void run_confirmed(UiContext& context, const std::string& action) {
+    const std::string delete_prefix = "delete-entity:";
+    if (action == "new-map") context.services.new_map();
+    else if (action.rfind(delete_prefix, 0) == 0) delete_entity_now(context, action.substr(delete_prefix.size()));
+}
+
+}  // namespace
+
+void draw_dialogs(UiContext& context) {
+    if (context.state.message) {
+        const MessageDialog& message = *context.state.message;
+        if (!ImGui::IsPopupOpen("##message")) ImGui::OpenPopup("##message");
+        centre_next_window();
+        if (ImGui::BeginPopupModal("##message", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+            ImGui::PushFont(context.fonts.ui_bold);
+            if (message.is_error) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.53f, 0.13f, 0.33f, 1.0f));
+            ImGui::TextUnformatted(message.title.c_str());
+            if (message.is_error) ImGui::PopStyleColor();
+            ImGui::PopFont();
+            expose_item("dialog-title");
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34.0f);
+            ImGui::TextUnformatted(message.message.c_str());
+            expose_item("dialog-message");
+            if (!message.details.empty()) {
+                ImGui::BeginChild("##details", {ImGui::GetFontSize() * 34.0f,
+                                                std::min(200.0f, 22.0f * static_cast<float>(message.details.size()) + 10.0f)},
+                                  ImGuiChildFlags_Border);
+                for (const std::string& line : message.details) ImGui::BulletText("%s", line.c_str());
+                ImGui::EndChild();
+            }
+            ImGui::PopTextWrapPos();
+            if (ImGui::Button("OK", {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+                context.state.message.reset();
+                ImGui::CloseCurrentPopup();
+            }
+            expose_item("dialog-ok");
+            ImGui::EndPopup();
+        }
+    }
+    if (context.state.confirm && !context.state.message) {
+        const ConfirmDialog confirm = *context.state.confirm;
+        if (!ImGui::IsPopupOpen("##confirm")) ImGui::OpenPopup("##confirm");
+        centre_next_window();
+        if (ImGui::BeginPopupModal("##confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+            ImGui::PushFont(context.fonts.ui_bold);
+            ImGui::TextUnformatted(confirm.title.c_str());
+            ImGui::PopFont();
+            expose_item("dialog-title");
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+            ImGui::TextUnformatted(confirm.message.c_str());
+            ImGui::PopTextWrapPos();
+            if (ImGui::Button(confirm.confirm_label.c_str())) {
+                context.state.confirm.reset();
+                ImGui::CloseCurrentPopup();
+                run_confirmed(context, confirm.action);
+            }
+            expose_item("dialog-confirm");
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+                context.state.confirm.reset();
+                ImGui::CloseCurrentPopup();
+            }
+            expose_item("dialog-cancel");
+            ImGui::EndPopup();
+        }
+    }
+}
+
+}  // namespace ecomap::ui

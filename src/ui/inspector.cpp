@@ -1,0 +1,303 @@
+// The inspector: edits whatever is selected (entity, link, role, centre), or the map
+// itself (title, centre, reflections) when nothing is. Every edit is one command; a
+// typing burst is one undo step, closed when the field is left.
+#include <imgui.h>
+#include <imgui_internal.h>  // ActivateItemByID: focus the name field of a new entity
+#include <imgui_stdlib.h>
+
+#include <array>
+#include <functional>
+#include <sstream>
+#include <string>
+
+#include "core/analysis.hpp"
+#include "core/commands.hpp"
+#include "ui/actions.hpp"
+#include "ui/map_view.hpp"
+#include "ui/panels.hpp"
+#include "ui/relationship_kinds.hpp"
+#include "ui/test_hooks.hpp"
+
+namespace ecomap::ui {
+namespace {
+
+constexpr std::array<const char*, 3> kKindNames = {"Person", "Organization", "Network"};
+constexpr std::array<const char*, 3> kStrengthNames = {"Primary", "Secondary", "Aspiring"};
+constexpr std::array<const char*, 3> kEnergyNames = {"Energy: not said", "Energizes me", "Depletes me"};
+constexpr std::array<const char*, 3> kStepNames = {"1. Values", "2. Roles", "3. Reflect, observe, plan"};
+
+void heading(const UiContext& context, const char* text) {
+    ImGui::Spacing();
+    ImGui::PushFont(context.fonts.ui_bold);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+// A text field bound to the document: applies `make(new_text)` on every edit.
+void text_field(UiContext& context, const char* label, const std::string& current,
+                const std::function<Command(std::string)>& make, const char* name, bool multiline = false,
+                const char* hint = "") {
+    std::string buffer = current;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool changed = multiline ? ImGui::InputTextMultiline(label, &buffer, {-FLT_MIN, ImGui::GetTextLineHeight() * 4.5f})
+                                   : ImGui::InputTextWithHint(label, hint, &buffer);
+    expose_item(name);
+    if (changed) {
+        const ApplyResult result = context.history.apply(make(buffer));
+        if (!result) context.state.status = result.error;
+    }
+    if (ImGui::IsItemDeactivated()) context.history.break_coalescing();
+}
+
+template <size_t N>
+bool combo(const char* label, int& index, const std::array<const char*, N>& names, const char* name) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool changed = ImGui::Combo(label, &index, names.data(), static_cast<int>(N));
+    expose_item(name);
+    return changed;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+std::string join_lines(const std::vector<std::string>& values) {
+    std::string text;
+    for (const std::string& value : values) text += (text.empty() ? "" : "\n") + value;
+    return text;
+}
+
+void centre_fields(UiContext& context) {
+    const Centre& centre = context.document().centre;
+    ImGui::TextUnformatted("Values (one per line)");
+    text_field(context, "##values", join_lines(centre.values),
+               [](std::string text) { return set_centre_values(split_lines(text)); }, "centre-values", true);
+    ImGui::TextUnformatted("Cause");
+    text_field(context, "##cause", centre.cause, [](std::string text) { return set_cause(std::move(text)); },
+               "centre-cause", false, "What do you work for?");
+}
+
+void prompt_fields(UiContext& context, int step) {
+    const Document& document = context.document();
+    for (const Prompt& prompt : document.framework.prompts) {
+        if (prompt.step != step) continue;
+        ImGui::PushID(prompt.id.c_str());
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(prompt.text.c_str());
+        ImGui::PopTextWrapPos();
+        const auto found = document.reflections.find(prompt.id);
+        text_field(context, "##answer", found == document.reflections.end() ? "" : found->second,
+                   [id = prompt.id](std::string text) { return set_reflection(id, std::move(text)); },
+                   ("reflection:" + prompt.id).c_str(), true);
+        ImGui::PopID();
+    }
+}
+
+void placement_row(UiContext& context, const Placement& placement) {
+    const Document& document = context.document();
+    const Role* role = document.framework.find_role(placement.role);
+    ImGui::PushID(placement.id.c_str());
+    ImGui::Separator();
+    ImGui::TextUnformatted(role ? role->name.c_str() : placement.role.c_str());
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - 50.0f);
+    if (ImGui::SmallButton("Remove")) context.history.apply(remove_placement(placement.id));
+    expose_item("remove-placement:" + placement.id);
+    int strength = static_cast<int>(placement.strength);
+    if (combo("##strength", strength, kStrengthNames, ("strength:" + placement.id).c_str()))
+        context.history.apply(set_placement_strength(placement.id, static_cast<Strength>(strength)));
+    int energy = static_cast<int>(placement.energy);
+    if (combo("##energy", energy, kEnergyNames, ("energy:" + placement.id).c_str()))
+        context.history.apply(set_placement_energy(placement.id, static_cast<Energy>(energy)));
+    text_field(context, "##context", placement.context,
+               [id = placement.id](std::string text) { return set_placement_context(id, std::move(text)); },
+               ("context:" + placement.id).c_str(), false, "Context, e.g. at work");
+    ImGui::PopID();
+}
+
+void entity_inspector(UiContext& context, const Entity& entity) {
+    const Document& document = context.document();
+    heading(context, kKindNames[static_cast<size_t>(entity.kind)]);
+    ImGui::TextUnformatted("Name");
+    if (context.state.focus_name_of == entity.id) {  // a new entity: type its name right away
+        ImGui::ActivateItemByID(ImGui::GetID("##name"));  // takes effect when the field is drawn next frame
+        context.state.focus_name_of.clear();
+    }
+    text_field(context, "##name", entity.name,
+               [id = entity.id](std::string text) { return rename_entity(id, std::move(text)); }, "entity-name", false,
+               "Name");
+    int kind = static_cast<int>(entity.kind);
+    if (combo("##kind", kind, kKindNames, "entity-kind"))
+        context.history.apply(set_entity_kind(entity.id, static_cast<EntityKind>(kind)));
+    bool anonymous = entity.anonymous;
+    if (ImGui::Checkbox("Anonymous: hide the name on the map", &anonymous))
+        context.history.apply(set_entity_anonymous(entity.id, anonymous));
+    expose_item("entity-anonymous");
+    ImGui::TextUnformatted("Notes");
+    text_field(context, "##notes", entity.notes,
+               [id = entity.id](std::string text) { return set_entity_notes(id, std::move(text)); }, "entity-notes", true);
+
+    heading(context, "Roles");
+    bool any = false;
+    for (const Placement& placement : document.placements) {
+        if (placement.entity != entity.id) continue;
+        placement_row(context, placement);
+        any = true;
+    }
+    if (!any) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("Drag it from the list onto a role, or add one here.");
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##add-role", "Add a role…")) {
+        for (const Role& role : document.framework.roles) {
+            if (ImGui::Selectable(role.name.c_str())) {
+                PlacementSpec spec;
+                spec.entity = entity.id;
+                spec.role = role.id;
+                const ApplyResult result = context.history.apply(place_entity(spec));
+                if (!result) context.state.status = result.error;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    expose_item("add-role");
+
+    heading(context, "Links");
+    for (const Relationship& link : document.relationships) {
+        if (link.from != entity.id && link.to != entity.id) continue;
+        const bool outgoing = link.from == entity.id;
+        const Entity* other = document.find_entity(outgoing ? link.to : link.from);
+        ImGui::PushID(link.id.c_str());
+        const std::string text = (outgoing ? relationship_kind_label(link.kind) + " " : "") +
+                                 (other ? display_name(*other) : "?") +
+                                 (outgoing ? "" : " " + relationship_kind_label(link.kind) + " this");
+        if (ImGui::Selectable(text.c_str())) context.session.selection.items = {{TargetKind::Relationship, link.id}};
+        expose_item("link:" + link.id);
+        ImGui::PopID();
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##link-to", "Link to…")) {
+        for (const Entity& other : document.entities) {
+            if (other.id == entity.id) continue;
+            ImGui::PushID(other.id.c_str());
+            if (ImGui::Selectable(display_name(other).c_str())) {
+                const ApplyResult result = context.history.apply(
+                    add_relationship(entity.id, other.id, relationship_kinds().front().id, ""));
+                if (!result) context.state.status = result.error;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    expose_item("link-to");
+
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.53f, 0.13f, 0.33f, 0.85f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    if (ImGui::Button(("Delete " + std::string(kKindNames[static_cast<size_t>(entity.kind)])).c_str()))
+        request_delete_selection(context);
+    ImGui::PopStyleColor(2);
+    expose_item("delete-entity");
+}
+
+void relationship_inspector(UiContext& context, const Relationship& link) {
+    const Document& document = context.document();
+    const Entity* from = document.find_entity(link.from);
+    const Entity* to = document.find_entity(link.to);
+    heading(context, "Link");
+    ImGui::TextWrapped("%s → %s", from ? display_name(*from).c_str() : "?", to ? display_name(*to).c_str() : "?");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##link-kind", relationship_kind_label(link.kind).c_str())) {
+        for (const RelationshipKind& kind : relationship_kinds())
+            if (ImGui::Selectable(kind.label.c_str(), kind.id == link.kind))
+                context.history.apply(set_relationship_kind(link.id, kind.id));
+        ImGui::EndCombo();
+    }
+    expose_item("link-kind");
+    ImGui::TextUnformatted("Label");
+    text_field(context, "##label", link.label,
+               [id = link.id](std::string text) { return set_relationship_label(id, std::move(text)); }, "link-label",
+               false, "Optional, e.g. shares space");
+    if (ImGui::Button("Delete link")) {
+        context.history.apply(remove_relationship(link.id));
+        context.session.selection.items.clear();
+    }
+    expose_item("delete-link");
+}
+
+void role_inspector(UiContext& context, const Role& role) {
+    const Document& document = context.document();
+    heading(context, role.name.c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(role.description.c_str());
+    ImGui::PopTextWrapPos();
+    const Analysis analysis = analyse(document);
+    const int index = document.framework.role_index(role.id);
+    if (index >= 0) {
+        const RoleStats& stats = analysis.roles[static_cast<size_t>(index)];
+        ImGui::TextDisabled("%d people, %d organizations, %d networks", stats.by_kind[0], stats.by_kind[1],
+                            stats.by_kind[2]);
+    }
+    for (const Placement& placement : document.placements) {
+        if (placement.role != role.id) continue;
+        if (const Entity* entity = document.find_entity(placement.entity)) {
+            ImGui::BulletText("%s (%s)", display_name(*entity).c_str(),
+                              kStrengthNames[static_cast<size_t>(placement.strength)]);
+        }
+    }
+    heading(context, "Reflect");
+    prompt_fields(context, 2);
+}
+
+void map_inspector(UiContext& context) {
+    heading(context, "This map");
+    ImGui::TextUnformatted("Title");
+    text_field(context, "##title", context.document().meta.title,
+               [](std::string text) { return set_title(std::move(text)); }, "map-title");
+    for (int step = 1; step <= 3; ++step) {
+        heading(context, kStepNames[static_cast<size_t>(step - 1)]);
+        if (step == 1) centre_fields(context);
+        if (step == 2) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled("Add people and organizations above and drag them onto roles.");
+            ImGui::PopTextWrapPos();
+        }
+        prompt_fields(context, step);
+    }
+}
+
+}  // namespace
+
+void draw_inspector(UiContext& context) {
+    ImGui::BeginChild("##inspector", {0, 0}, ImGuiChildFlags_None);
+    const Document& document = context.document();
+    const Target target = context.session.selection.empty() ? Target{} : context.session.selection.items.front();
+    switch (target.kind) {
+        case TargetKind::Entity:
+            if (const Entity* entity = document.find_entity(target.id)) entity_inspector(context, *entity);
+            else context.session.selection.items.clear();
+            break;
+        case TargetKind::Relationship:
+            if (const Relationship* link = document.find_relationship(target.id)) relationship_inspector(context, *link);
+            else context.session.selection.items.clear();
+            break;
+        case TargetKind::Role:
+            if (const Role* role = document.framework.find_role(target.id)) role_inspector(context, *role);
+            break;
+        case TargetKind::Centre:
+            heading(context, "Centre: what you work for");
+            centre_fields(context);
+            break;
+        default:
+            map_inspector(context);
+            break;
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace ecomap::ui

@@ -1,0 +1,58 @@
+// State of the panels that is neither document nor core session: open dialogs, the
+// drag of an entity from the list onto the map, the view's fit mode. Never saved.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace ecomap::ui {
+
+struct ScreenRect {
+    float x = 0, y = 0, w = 0, h = 0;  // CSS pixels
+    bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+};
+
+struct MessageDialog {                   // a modal message (rejected file, notice with warnings)
+    std::string title;                   // e.g. "This file could not be opened"
+    std::string message;                 // one-line reason or summary
+    std::vector<std::string> details;    // e.g. restore warnings, one per line
+    bool is_error = false;               // error styling
+};
+
+struct ConfirmDialog {                   // "are you sure?" before losing work
+    std::string title;                   // question
+    std::string message;                 // what would be lost
+    std::string confirm_label;           // e.g. "Delete"
+    std::string action;                  // what to run on confirm: "delete-entity:<id>", "new-map"
+};
+
+struct ListDrag {                        // an entity dragged from the list onto a role
+    std::string entity;                  // Entity::id
+    bool active = false;                 // moved past the drag threshold
+};
+
+struct MapPress {                        // the mouse button went down on the map
+    int target_kind = 0;                 // TargetKind under the pointer at the press (as int: no core include here)
+    std::string target_id;               // its id
+    std::string placement;               // the token's placement, when a token was pressed
+    float x = 0, y = 0;                  // where, CSS px
+    bool connect = false;                // Shift held: drag a link instead of moving the token
+    bool dragging = false;               // moved past the drag threshold
+    bool cancelled = false;              // Esc pressed during the drag
+};
+
+struct UiState {
+    bool auto_fit = true;                // camera follows the window until the user pans or zooms
+    ScreenRect map_area;                 // where the map is drawn this frame
+    std::optional<MessageDialog> message;    // shown modally when set
+    std::optional<ConfirmDialog> confirm;    // shown modally when set
+    std::optional<ListDrag> list_drag;       // entity being dragged from the list
+    std::optional<MapPress> press;           // pointer pressed on the map, until release
+    std::string focus_name_of;           // entity whose name field takes keyboard focus next frame
+    std::string status;                  // short feedback in the footer, e.g. "Saved Untitled map.ecomap.json"
+    std::vector<std::string> last_warnings;  // warnings of the last opened file (API + notice)
+};
+
+}  // namespace ecomap::ui
