@@ -24,6 +24,7 @@ void report_error(std::string_view message);    // a fatal problem the user must
 void register_api(std::string_view name, ApiHandler handler);  // exposed as window.ecomap.<name> on the web
 std::string call_api(std::string_view name, std::string_view argument);  // what the JS bridge calls
 bool is_web();                                  // true in the browser build
+bool is_mac();                                  // macOS (Cmd instead of Ctrl for shortcuts)
 
 // Files
 void download_file(std::string_view file_name, std::string_view mime_type,

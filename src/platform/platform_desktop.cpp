@@ -45,6 +45,14 @@ void report_error(std::string_view message) {
 
 bool is_web() { return false; }
 
+bool is_mac() {
+#ifdef __APPLE__
+    return true;
+#else
+    return false;
+#endif
+}
+
 void download_file(std::string_view file_name, std::string_view, std::string_view bytes) {
     std::ofstream out{std::string(file_name), std::ios::binary};
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

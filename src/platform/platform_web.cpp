@@ -38,6 +38,9 @@ EM_JS(void, ecomap_js_copy, (const char* text), {
     const value = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
 });
+EM_JS(int, ecomap_js_is_mac, (), {
+    return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || '') ? 1 : 0;
+});
 EM_JS(void, ecomap_js_changed, (double revision), {
     if (window.ecomap && window.ecomap._notifyChange) window.ecomap._notifyChange(revision);
 });
@@ -76,6 +79,8 @@ void report_error(std::string_view message) {
 }
 
 bool is_web() { return true; }
+
+bool is_mac() { return ecomap_js_is_mac() != 0; }
 
 void download_file(std::string_view file_name, std::string_view mime_type, std::string_view bytes) {
     const std::string name(file_name), mime(mime_type);
