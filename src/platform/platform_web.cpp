@@ -39,7 +39,7 @@ EM_JS(void, ecomap_js_copy, (const char* text), {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
 });
 EM_JS(int, ecomap_js_is_mac, (), {
-    return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || '') ? 1 : 0;
+    return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "") ? 1 : 0;
 });
 EM_JS(void, ecomap_js_changed, (double revision), {
     if (window.ecomap && window.ecomap._notifyChange) window.ecomap._notifyChange(revision);
