@@ -1,0 +1,445 @@
+// ecomap core (internal): restore, from a parsed map object to a valid Document.
+//
+// Index
+//   [SECTION] Warnings
+//   [SECTION] Field readers   text, booleans, enums, references, positions
+//   [SECTION] Ids             keeping, renaming and generating record ids
+//   [SECTION] Records         centre, entities, placements, relationships, reflections
+//   [SECTION] Document
+#include "core/restore.hpp"
+
+#include "core/framework.hpp"
+#include "core/framework_json.hpp"
+#include "core/json_input.hpp"
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace ecomap::detail {
+
+// [SECTION] Warnings -------------------------------------------------------------------
+
+void WarningSink::add(std::string path, std::string message) {
+    if (out_.size() < kMaxWarnings) out_.push_back({std::move(path), std::move(message)});
+    else ++left_out_;
+}
+
+void WarningSink::finish() {
+    if (left_out_ > 0)
+        out_.push_back({"", "... and " + std::to_string(left_out_) + " more problems of the same kinds"});
+    left_out_ = 0;
+}
+
+namespace {
+
+using nlohmann::json;
+
+// [SECTION] Field readers ----------------------------------------------------------------
+
+// The member `key` of `object`, or nullptr when absent or null (both mean "use the default").
+const json* present(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it == object.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::string clip(std::string value, std::size_t max, const std::string& path, WarningSink& warnings) {
+    if (text::code_point_count(value) <= max) return value;
+    warnings.add(path, "the text is longer than " + std::to_string(max) + " characters; cut to " +
+                           std::to_string(max));
+    return text::truncate_code_points(value, max);
+}
+
+// Text member: missing -> fallback; not text -> fallback with a warning; too long -> cut.
+std::string read_text(const json& object, const char* key, const std::string& path, std::size_t max,
+                      WarningSink& warnings, std::string_view fallback = {}) {
+    const json* value = present(object, key);
+    if (value == nullptr) return std::string(fallback);
+    if (!value->is_string()) {
+        warnings.add(path + "/" + key, "expected text, found " + std::string(type_phrase(*value)) +
+                                           (fallback.empty() ? "; left empty" : "; using " + text::quoted_excerpt(fallback)));
+        return std::string(fallback);
+    }
+    const auto& found = value->get_ref<const std::string&>();
+    if (text::code_point_count(found) <= max) return found;
+    return clip(found, max, path + "/" + key, warnings);
+}
+
+bool read_bool(const json& object, const char* key, const std::string& path, WarningSink& warnings) {
+    const json* value = present(object, key);
+    if (value == nullptr) return false;
+    if (!value->is_boolean()) {
+        warnings.add(path + "/" + key, "expected true or false, found " + std::string(type_phrase(*value)) +
+                                           "; using false");
+        return false;
+    }
+    return value->get<bool>();
+}
+
+// Enum member spelled as in files: missing -> fallback; unknown -> fallback with a warning.
+template <typename Enum>
+Enum read_enum(const json& object, const char* key, const std::string& path, WarningSink& warnings,
+               Enum fallback, std::optional<Enum> (*parse)(std::string_view)) {
+    const json* value = present(object, key);
+    if (value == nullptr) return fallback;
+    if (value->is_string()) {
+        const auto& spelled = value->get_ref<const std::string&>();
+        if (const auto parsed = parse(spelled)) return *parsed;
+        warnings.add(path + "/" + key, "unknown " + std::string(key) + " " + text::quoted_excerpt(spelled) +
+                                           "; using " + text::quoted_excerpt(to_string(fallback)));
+    } else {
+        warnings.add(path + "/" + key, "expected text, found " + std::string(type_phrase(*value)) + "; using " +
+                                           text::quoted_excerpt(to_string(fallback)));
+    }
+    return fallback;
+}
+
+// An id or a reference to one: non-empty text of at most kMaxIdLength characters, or a
+// whole number (written as text). nullopt otherwise.
+std::optional<std::string> as_id(const json* value) {
+    if (value == nullptr) return std::nullopt;
+    if (value->is_number_integer()) return value->dump();
+    if (!value->is_string()) return std::nullopt;
+    const auto& id = value->get_ref<const std::string&>();
+    if (id.empty() || text::code_point_count(id) > kMaxIdLength) return std::nullopt;
+    return id;
+}
+
+std::optional<Vec2> read_position(const json& object, const std::string& path, WarningSink& warnings) {
+    const json* value = present(object, "position");
+    if (value == nullptr) return std::nullopt;
+    const std::string member = path + "/position";
+    const json* x = value->is_object() ? present(*value, "x") : nullptr;
+    const json* y = value->is_object() ? present(*value, "y") : nullptr;
+    if (x == nullptr || y == nullptr || !x->is_number() || !y->is_number()) {
+        warnings.add(member, "expected a position {\"x\": number, \"y\": number}; it will be arranged automatically");
+        return std::nullopt;
+    }
+    // Finite: the JSON parser refuses NaN, infinities and numbers past the range of a double.
+    Vec2 position{x->get<double>(), y->get<double>()};
+    if (std::fabs(position.x) > kMaxCoordinate || std::fabs(position.y) > kMaxCoordinate) {
+        position.x = std::clamp(position.x, -kMaxCoordinate, kMaxCoordinate);
+        position.y = std::clamp(position.y, -kMaxCoordinate, kMaxCoordinate);
+        warnings.add(member, "the position is far outside the map; moved to the edge");
+    }
+    return position;
+}
+
+// The list member `key`: nullptr when absent, null or not a list (with a warning).
+const json* read_list(const json& root, const char* key, WarningSink& warnings) {
+    const json* list = present(root, key);
+    if (list == nullptr) return nullptr;
+    if (!list->is_array()) {
+        warnings.add(std::string("/") + key, "expected a list, found " + std::string(type_phrase(*list)) + "; ignored");
+        return nullptr;
+    }
+    return list;
+}
+
+// [SECTION] Ids ----------------------------------------------------------------------------
+
+// Gives each record of one type a unique id: the first record holding an id keeps it,
+// later holders are renamed, records without a usable id get a generated one. New ids
+// never collide with any id in the file, so references keep their meaning.
+class IdAssigner {
+public:
+    IdAssigner(std::string_view noun, WarningSink& warnings) : noun_(noun), warnings_(warnings) {}
+
+    void reserve(const std::optional<std::string>& raw) {  // call for every record first
+        if (raw) taken_.insert(*raw);
+    }
+
+    // The id of the record at `path` whose "id" member is `member` (read with as_id).
+    // `keeps_own` tells whether the record kept the id it had in the file.
+    std::string assign(const json* member, const std::optional<std::string>& raw, const std::string& path,
+                       bool& keeps_own) {
+        keeps_own = false;
+        const std::string id_path = path + "/id";
+        if (!raw) {
+            std::string id = fresh(noun_, 1);
+            warnings_.add(id_path, (member == nullptr ? "the " + noun_ + " has no id"
+                                                      : "the " + noun_ + " id is not usable (empty, too long or not text)") +
+                                       "; gave it " + text::quoted_excerpt(id));
+            return id;
+        }
+        if (given_.insert(*raw).second) {
+            keeps_own = true;
+            return *raw;
+        }
+        std::string id = fresh(*raw, 2);
+        warnings_.add(id_path, "the " + noun_ + " id " + text::quoted_excerpt(*raw) + " is used twice; renamed this one to " +
+                                   text::quoted_excerpt(id) + " (references still point at the first)");
+        return id;
+    }
+
+private:
+    // base-N for the first N >= first_suffix that no id uses.
+    std::string fresh(const std::string& base, std::size_t first_suffix) {
+        std::size_t& next = next_suffix_.try_emplace(base, first_suffix).first->second;
+        for (;; ++next) {
+            const std::string suffix = "-" + std::to_string(next);
+            std::string candidate = text::truncate_code_points(base, kMaxIdLength - suffix.size()) + suffix;
+            if (taken_.insert(candidate).second) {
+                ++next;
+                return candidate;
+            }
+        }
+    }
+
+    std::string noun_;
+    WarningSink& warnings_;
+    std::unordered_set<std::string> taken_;  // every id in the file and every id handed out
+    std::unordered_set<std::string> given_;  // file ids already kept by a record
+    std::unordered_map<std::string, std::size_t> next_suffix_;
+};
+
+// Ids of the records of `list`, read with as_id (nullopt for non-objects and unusable ids),
+// all reserved in `ids`.
+std::vector<std::optional<std::string>> reserve_ids(const json& list, IdAssigner& ids) {
+    std::vector<std::optional<std::string>> raw(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (list[i].is_object()) raw[i] = as_id(present(list[i], "id"));
+        ids.reserve(raw[i]);
+    }
+    return raw;
+}
+
+// [SECTION] Records ----------------------------------------------------------------------
+
+struct Context {
+    const Framework& framework;
+    WarningSink& warnings;
+    std::unordered_set<std::string> entity_ids;  // ids that references may name
+};
+
+// A reference member naming an entity, or nullopt (with a warning) when it names none.
+std::optional<std::string> entity_reference(const json& record, const char* key, const std::string& path,
+                                            std::string_view noun, Context& context) {
+    const json* member = present(record, key);
+    const std::optional<std::string> id = as_id(member);
+    if (!id) {
+        context.warnings.add(path + "/" + key, "the " + std::string(noun) + " has no usable \"" + key + "\" entity; dropped");
+        return std::nullopt;
+    }
+    if (!context.entity_ids.count(*id)) {
+        context.warnings.add(path + "/" + key, "the " + std::string(noun) + " points at entity " + text::quoted_excerpt(*id) +
+                                                   ", which is not in the map; dropped");
+        return std::nullopt;
+    }
+    return id;
+}
+
+bool is_record(const json& item, const std::string& path, std::string_view noun, WarningSink& warnings) {
+    if (item.is_object()) return true;
+    warnings.add(path, "expected " + std::string(noun) + " object, found " + std::string(type_phrase(item)) + "; dropped");
+    return false;
+}
+
+Centre restore_centre(const json& root, Context& context) {
+    Centre centre;
+    const json* value = present(root, "centre");
+    if (value == nullptr) {
+        centre.values = context.framework.default_values;
+        centre.cause = context.framework.default_cause;
+        return centre;
+    }
+    if (!value->is_object()) {
+        context.warnings.add("/centre", "expected an object, found " + std::string(type_phrase(*value)) + "; left empty");
+        return centre;
+    }
+    centre.cause = read_text(*value, "cause", "/centre", kMaxTextLength, context.warnings);
+    const json* values = present(*value, "values");
+    if (values != nullptr && !values->is_array()) {
+        context.warnings.add("/centre/values", "expected a list, found " + std::string(type_phrase(*values)) + "; left empty");
+        return centre;
+    }
+    for (std::size_t i = 0; values != nullptr && i < values->size(); ++i) {
+        const std::string path = "/centre/values/" + std::to_string(i);
+        const json& item = (*values)[i];
+        if (centre.values.size() == kMaxValues) {
+            context.warnings.add(path, "more than " + std::to_string(kMaxValues) + " values; the rest were dropped");
+            break;
+        }
+        if (!item.is_string()) {
+            context.warnings.add(path, "expected text, found " + std::string(type_phrase(item)) + "; dropped");
+            continue;
+        }
+        centre.values.push_back(clip(item.get<std::string>(), kMaxNameLength, path, context.warnings));
+    }
+    return centre;
+}
+
+std::vector<Entity> restore_entities(const json& list, Context& context) {
+    std::vector<Entity> entities;
+    IdAssigner ids("entity", context.warnings);
+    const auto raw = reserve_ids(list, ids);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = "/entities/" + std::to_string(i);
+        const json& item = list[i];
+        if (!is_record(item, path, "an entity", context.warnings)) continue;
+        Entity entity;
+        bool keeps_own = false;
+        entity.id = ids.assign(present(item, "id"), raw[i], path, keeps_own);
+        if (keeps_own) context.entity_ids.insert(entity.id);
+        entity.kind = read_enum(item, "kind", path, context.warnings, EntityKind::Person, parse_entity_kind);
+        entity.name = read_text(item, "name", path, kMaxNameLength, context.warnings);
+        entity.anonymous = read_bool(item, "anonymous", path, context.warnings);
+        entity.notes = read_text(item, "notes", path, kMaxTextLength, context.warnings);
+        entity.source = read_text(item, "source", path, kMaxNameLength, context.warnings);
+        entities.push_back(std::move(entity));
+    }
+    return entities;
+}
+
+std::vector<Placement> restore_placements(const json& list, Context& context) {
+    std::vector<Placement> placements;
+    IdAssigner ids("placement", context.warnings);
+    const auto raw = reserve_ids(list, ids);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = "/placements/" + std::to_string(i);
+        const json& item = list[i];
+        if (!is_record(item, path, "a placement", context.warnings)) continue;
+        const auto entity = entity_reference(item, "entity", path, "placement", context);
+        if (!entity) continue;
+        const auto role = as_id(present(item, "role"));
+        if (!role || context.framework.find_role(*role) == nullptr) {
+            context.warnings.add(path + "/role", (role ? "role " + text::quoted_excerpt(*role) + " is not a role of this map's framework"
+                                                       : std::string("the placement has no usable role")) +
+                                                     "; dropped");
+            continue;
+        }
+        Placement placement;
+        bool keeps_own = false;
+        placement.id = ids.assign(present(item, "id"), raw[i], path, keeps_own);
+        placement.entity = *entity;
+        placement.role = *role;
+        placement.strength = read_enum(item, "strength", path, context.warnings, Strength::Primary, parse_strength);
+        placement.energy = read_enum(item, "energy", path, context.warnings, Energy::Unspecified, parse_energy);
+        placement.context = read_text(item, "context", path, kMaxNameLength, context.warnings);
+        placement.position = read_position(item, path, context.warnings);
+        placements.push_back(std::move(placement));
+    }
+    return placements;
+}
+
+std::vector<Relationship> restore_relationships(const json& list, Context& context) {
+    std::vector<Relationship> relationships;
+    IdAssigner ids("relationship", context.warnings);
+    const auto raw = reserve_ids(list, ids);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = "/relationships/" + std::to_string(i);
+        const json& item = list[i];
+        if (!is_record(item, path, "a relationship", context.warnings)) continue;
+        const auto from = entity_reference(item, "from", path, "relationship", context);
+        if (!from) continue;
+        const auto to = entity_reference(item, "to", path, "relationship", context);
+        if (!to) continue;
+        if (*from == *to) {
+            context.warnings.add(path, "the relationship joins entity " + text::quoted_excerpt(*from) + " to itself; dropped");
+            continue;
+        }
+        Relationship relationship;
+        bool keeps_own = false;
+        relationship.id = ids.assign(present(item, "id"), raw[i], path, keeps_own);
+        relationship.from = *from;
+        relationship.to = *to;
+        relationship.kind = read_text(item, "kind", path, kMaxNameLength, context.warnings);
+        relationship.label = read_text(item, "label", path, kMaxNameLength, context.warnings);
+        relationships.push_back(std::move(relationship));
+    }
+    return relationships;
+}
+
+std::map<std::string, std::string> restore_reflections(const json& root, Context& context) {
+    std::map<std::string, std::string> reflections;
+    const json* value = present(root, "reflections");
+    if (value == nullptr) return reflections;
+    if (!value->is_object()) {
+        context.warnings.add("/reflections", "expected an object, found " + std::string(type_phrase(*value)) + "; ignored");
+        return reflections;
+    }
+    for (const auto& [prompt_id, answer] : value->items()) {
+        const std::string path = "/reflections/" + text::pointer_token(prompt_id);
+        const bool known = std::any_of(context.framework.prompts.begin(), context.framework.prompts.end(),
+                                       [&id = prompt_id](const Prompt& prompt) { return prompt.id == id; });
+        if (!known) {
+            context.warnings.add(path, "no prompt " + text::quoted_excerpt(prompt_id) + " in this map's framework; dropped");
+        } else if (!answer.is_string()) {
+            context.warnings.add(path, "expected text, found " + std::string(type_phrase(answer)) + "; dropped");
+        } else {
+            reflections[prompt_id] = clip(answer.get<std::string>(), kMaxTextLength, path, context.warnings);
+        }
+    }
+    return reflections;
+}
+
+Framework restore_framework(const json& root, WarningSink& warnings) {
+    const json* value = present(root, "framework");
+    if (value == nullptr) return default_framework();
+    FrameworkResult result = framework_from_json(*value, "/framework");
+    if (result.ok()) return std::move(*result.framework);
+    warnings.add(result.error->path, "the map's own framework is unusable: " + result.error->message +
+                                         "; using the built-in " + default_framework().name + " framework");
+    return default_framework();
+}
+
+std::optional<ImportError> too_many(const json* list, const char* key, std::size_t max) {
+    if (list == nullptr || list->size() <= max) return std::nullopt;
+    return ImportError{ImportErrorCode::TooManyRecords,
+                       "the map has " + std::to_string(list->size()) + " " + key + "; the limit is " + std::to_string(max),
+                       std::string("/") + key, 0, 0};
+}
+
+}  // namespace
+
+// [SECTION] Document ---------------------------------------------------------------------
+
+Restored restore_document(const json& root, const ImportOptions& options, WarningSink& warnings) {
+    Restored restored;
+    const json* entities = read_list(root, "entities", warnings);
+    const json* placements = read_list(root, "placements", warnings);
+    const json* relationships = read_list(root, "relationships", warnings);
+    for (auto error : {too_many(entities, "entities", options.max_entities),
+                       too_many(placements, "placements", options.max_placements),
+                       too_many(relationships, "relationships", options.max_relationships)}) {
+        if (error) {
+            restored.error = std::move(error);
+            return restored;
+        }
+    }
+
+    Document document;
+    document.framework = restore_framework(root, warnings);
+    Context context{document.framework, warnings, {}};
+    const json* meta = present(root, "meta");
+    if (meta != nullptr && !meta->is_object()) {
+        warnings.add("/meta", "expected an object, found " + std::string(type_phrase(*meta)) + "; ignored");
+        meta = nullptr;
+    }
+    const json empty = json::object();
+    const json& meta_object = meta != nullptr ? *meta : empty;
+    document.meta.title = read_text(meta_object, "title", "/meta", kMaxNameLength, warnings, kUntitledTitle);
+    document.meta.created = read_text(meta_object, "created", "/meta", kMaxNameLength, warnings);
+    document.meta.modified = read_text(meta_object, "modified", "/meta", kMaxNameLength, warnings);
+    document.centre = restore_centre(root, context);
+    if (entities != nullptr) document.entities = restore_entities(*entities, context);
+    if (placements != nullptr) document.placements = restore_placements(*placements, context);
+    if (relationships != nullptr) document.relationships = restore_relationships(*relationships, context);
+    document.reflections = restore_reflections(root, context);
+
+    const auto size = [](const json* list) { return list == nullptr ? std::size_t{0} : list->size(); };
+    const std::size_t in_file = size(entities) + size(placements) + size(relationships);
+    const std::size_t kept = document.entities.size() + document.placements.size() + document.relationships.size();
+    if (in_file > 0 && kept == 0) {
+        restored.error = ImportError{ImportErrorCode::NothingUsable,
+                                     "none of the " + std::to_string(in_file) + " records in this map could be read", "", 0,
+                                     0};
+        return restored;
+    }
+    restored.document = std::move(document);
+    return restored;
+}
+
+}  // namespace ecomap::detail

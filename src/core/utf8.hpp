@@ -1,0 +1,24 @@
+// ecomap core (internal): UTF-8 text helpers used by the importer and the exporter.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ecomap::text {
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);  // byte offset of the first bad sequence, nullopt when valid
+std::size_t code_point_count(std::string_view utf8);                    // characters in valid UTF-8
+std::string truncate_code_points(std::string_view utf8, std::size_t max_code_points);  // at most max characters, never splitting one
+
+struct LineColumn {
+    int line = 1;    // 1-based
+    int column = 1;  // 1-based, in characters
+};
+LineColumn line_column_at(std::string_view bytes, std::size_t offset);  // position of byte `offset` (clamped to the end)
+
+std::string pointer_token(std::string_view key);  // RFC 6901 escaping of one JSON pointer token (~ -> ~0, / -> ~1)
+std::string quoted_excerpt(std::string_view value, std::size_t max_code_points = 40);  // "value" for messages, shortened with ...
+
+}  // namespace ecomap::text
