@@ -53,4 +53,5 @@ for (const file of files) {
     console.log(`ok ${file}`);
   }
 }
+console.log(`schema: ${files.length - failures} passed, ${failures} failed`);
 process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Command-line tests: runs ecomap-cli as a user would and checks exit codes and output.
+# Usage: bash tests/cli/run.sh path/to/ecomap-cli
+# Prints one line per check ("ok   ..." / "FAIL ...: why") and ends with
+# "cli: N passed, M failed"; exits non-zero when any check failed.
+set -u
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+FIXTURES=$HERE/fixtures
+SHARED=$HERE/../fixtures
+CLI=${1:-}
+PASSED=0
+FAILED=0
+
+T=$(mktemp -d) || { echo "cli: cannot create a temporary directory"; exit 1; }
+trap 'rm -rf "$T"' EXIT
+
+ok() { PASSED=$((PASSED + 1)); printf 'ok   %s\n' "$1"; }
+fail() { FAILED=$((FAILED + 1)); printf 'FAIL %s: %s\n' "$1" "$2"; }
+finish() { echo "cli: $PASSED passed, $FAILED failed"; [ "$FAILED" -eq 0 ]; exit $?; }
+
+if [ -z "$CLI" ] || [ ! -x "$CLI" ]; then
+  fail "the command-line tool exists" "no executable at '${CLI}' (usage: run.sh path/to/ecomap-cli)"
+  finish
+fi
+CLI=$(cd "$(dirname "$CLI")" && pwd)/$(basename "$CLI")
+
+# [SECTION] helpers -------------------------------------------------------------------
+
+# Runs the tool in $T with a time limit; sets RC and fills $T/out, $T/err.
+run() {
+  (cd "$T" && timeout 60 "$CLI" "$@") >"$T/out" 2>"$T/err"
+  RC=$?
+}
+# Assertions for check(); each sets WHY when it does not hold.
+rc_is() { [ "$RC" -eq "$1" ] || { WHY="exit code $RC, expected $1 ($(cat "$T/err" "$T/out" | head -c 200 | tr '\n' ' '))"; return 1; }; }
+out_has() { grep -qF -- "$1" "$T/out" || { WHY="stdout lacks '$1' (got: $(head -c 300 "$T/out" | tr '\n' '|'))"; return 1; }; }
+err_has() { grep -qF -- "$1" "$T/err" || { WHY="stderr lacks '$1' (got: $(head -c 300 "$T/err" | tr '\n' '|'))"; return 1; }; }
+lines_are() {  # n: lines of stdout and stderr together
+  local n; n=$(cat "$T/out" "$T/err" | wc -l)
+  [ "$n" -eq "$1" ] || { WHY="$n lines of output, expected $1: $(cat "$T/out" "$T/err" | head -c 300 | tr '\n' '|')"; return 1; }
+}
+json_ok() {  # python3 expression over `d` (stdout parsed as JSON) that must be true
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' "$T/out" "$1" \
+    2>/dev/null || { WHY="JSON check failed: $1"; return 1; }
+}
+check() {  # name, assertions (a shell expression over the last run)
+  WHY="check failed"
+  if eval "$2"; then ok "$1"; else fail "$1" "$WHY"; fi
+}
+
+# [SECTION] inputs --------------------------------------------------------------------
+
+cp "$FIXTURES"/*.json "$T"/
+head -c 700 "$FIXTURES/stats.json" > "$T/truncated.json"
+{ head -c 4096 /dev/urandom; printf '\0binary'; } > "$T/binary.dat"
+{ printf '{"format": "ecomap", "formatVersion": 1, "meta": {"title": "'
+  head -c $((50 * 1024 * 1024)) /dev/zero | tr '\0' a
+  printf '"}}\n'; } > "$T/huge.json"
+sed 's/"formatVersion": 1/"formatVersion": 999/' "$FIXTURES/stats.json" > "$T/future.json"
+mkdir "$T/folder"
+SANITIZED=false
+ldd "$CLI" 2>/dev/null | grep -qE 'libasan|libubsan' && SANITIZED=true
+
+# [SECTION] help and usage ------------------------------------------------------------
+
+run --help
+check "--help lists the commands and exit codes" 'rc_is 0 && out_has "merge A.json B.json" && out_has "2  usage error"'
+run help stats
+check "help stats documents the JSON keys" 'rc_is 0 && out_has "entitiesPlaced" && out_has "crowdedThreshold"'
+run merge --help
+check "merge --help says what the base is" 'rc_is 0 && out_has "starts empty"'
+run frobnicate
+check "unknown command: exit 2, one message, then usage" \
+  'rc_is 2 && err_has "ecomap: unknown command '"'frobnicate'"'" && err_has "Usage: ecomap"'
+run
+check "no command: exit 2" 'rc_is 2 && err_has "no command given"'
+
+# [SECTION] validate ------------------------------------------------------------------
+
+run validate stats.json
+check "validate a good file: exit 0, counts" 'rc_is 0 && lines_are 1 && out_has "stats.json: ok (15 entities, 15 placements, 1 relationship)"'
+run validate "$SHARED/v1/workshop.json"
+check "validate the shared workshop fixture" 'rc_is 0 && out_has "workshop.json: ok ("'
+run validate truncated.json
+check "validate a truncated file: one line, where it ends" \
+  'rc_is 1 && lines_are 1 && out_has "truncated.json: rejected: the file is not valid JSON: it ends too early (line "'
+run validate binary.dat
+check "validate random bytes with NUL: one line" 'rc_is 1 && lines_are 1 && out_has "binary.dat: rejected: this is not a text file"'
+if $SANITIZED; then run validate huge.json
+else  # 30 MB of address space: reading the 50 MB file whole could not work
+  (cd "$T" && ulimit -v 30000 && exec timeout 60 "$CLI" validate huge.json) >"$T/out" 2>"$T/err"; RC=$?
+fi
+check "validate a 50 MB file: refused from its size, unread" \
+  'rc_is 1 && lines_are 1 && out_has "huge.json: rejected: the file is 50.0 MiB; the limit is 20.0 MiB"'
+mkfifo "$T/stream"
+# The writer gets its own stdout: a reader that never opens the pipe must not hang the suite.
+( exec >/dev/null 2>&1; exec timeout 60 yes '{"endless": "stream"}' > "$T/stream" ) &
+WRITER=$!
+run validate stream
+check "validate an endless stream: stops at the limit" 'rc_is 1 && lines_are 1 && out_has "stream: rejected: the input is larger than the limit of 20.0 MiB"'
+kill "$WRITER" 2>/dev/null; wait "$WRITER" 2>/dev/null
+run validate future.json
+check "validate formatVersion 999: one line, newer version" \
+  'rc_is 1 && lines_are 1 && out_has "future.json: rejected: this map was saved by a newer version of ecomap (format 999)"'
+run validate missing.json
+check "validate a missing file: one line" 'rc_is 1 && lines_are 1 && out_has "missing.json: cannot read: no such file or directory"'
+run validate folder
+check "validate a directory: one line" 'rc_is 1 && lines_are 1 && out_has "folder: cannot read: it is a directory"'
+run validate warnings.json
+check "validate a file with warnings: exit 0, warning listed" \
+  'rc_is 0 && lines_are 2 && out_has "warnings.json: ok (1 entity, 1 placement, 0 relationships)" && out_has "  warning: /placements/1/role: role \"astronauts\""'
+for bad in "$SHARED"/bad/*; do
+  run validate "$bad"
+  check "validate shared bad fixture $(basename "$bad"): exit 1, one line" 'rc_is 1 && lines_are 1 && out_has ": rejected: "'
+done
+run validate stats.json missing.json warnings.json
+check "validate several files: one bad one gives exit 1, all reported" \
+  'rc_is 1 && lines_are 4 && out_has "stats.json: ok" && out_has "missing.json: cannot read" && out_has "warnings.json: ok"'
+run validate
+check "validate without files: exit 2" 'rc_is 2 && err_has "ecomap validate: no file given"'
+run validate --strict stats.json
+check "validate with an unknown option: exit 2" 'rc_is 2 && err_has "unknown option '"'--strict'"'"'
+
+# [SECTION] stats ---------------------------------------------------------------------
+
+run stats stats.json
+row() { grep -E "^$1 " "$T/out" | tr -s ' ' | sed 's/ $//'; }
+check "stats table: header counts" 'rc_is 0 && out_has "15 entities (14 placed, 1 unplaced), 15 placements, 1 relationship"'
+check "stats table: Weavers row" '[ "$(row Weavers)" = "Weavers 5 3 1 1 6 3 2 1 2 1 crowded" ] || { WHY="row is \"$(row Weavers)\""; false; }'
+check "stats table: Experimenters row" '[ "$(row Experimenters)" = "Experimenters 1 1 0 0 1 0 0 1 0 1 thin" ] || { WHY="row is \"$(row Experimenters)\""; false; }'
+check "stats table: gaps and crowded roles" \
+  'out_has "Empty roles: Frontline Responders, Disruptors, Healers" && out_has "Thin roles (fewer than 2 entities): Experimenters, Visionaries, Guides" && out_has "Crowded roles (3 entities or more): Weavers"'
+run stats stats.json --json
+check "stats --json: totals" \
+  'rc_is 0 && json_ok "d[\"entities\"]==15 and d[\"placements\"]==15 and d[\"entitiesPlaced\"]==14 and d[\"entitiesUnplaced\"]==1 and d[\"thinThreshold\"]==2 and d[\"crowdedThreshold\"]==3"'
+check "stats --json: weavers counts" \
+  'json_ok "[(r[\"id\"],r[\"entities\"],r[\"placements\"],r[\"people\"],r[\"organizations\"],r[\"networks\"],r[\"primary\"],r[\"secondary\"],r[\"aspiring\"],r[\"energizes\"],r[\"depletes\"],r[\"crowded\"]) for r in d[\"roles\"]][0]==(\"weavers\",5,6,3,1,1,3,2,1,2,1,True)"'
+check "stats --json: gaps and crowded" \
+  'json_ok "d[\"gaps\"]=={\"empty\":[\"frontline-responders\",\"disruptors\",\"healers\"],\"thin\":[\"experimenters\",\"visionaries\",\"guides\"]} and d[\"crowded\"]==[\"weavers\"]"'
+run stats truncated.json
+check "stats on a rejected file: exit 1, one line" 'rc_is 1 && lines_are 1 && err_has "truncated.json: rejected: "'
+run stats warnings.json --json
+check "stats: warnings go to stderr, JSON stays clean" 'rc_is 0 && err_has "warning: /placements/1/role" && json_ok "d[\"placements\"]==1"'
+run stats stats.json warnings.json
+check "stats with two files: exit 2" 'rc_is 2 && err_has "give exactly one file"'
+run stats stats.json --csv
+check "stats with an unknown option: exit 2" 'rc_is 2 && err_has "unknown option '"'--csv'"'"'
+
+# [SECTION] merge ---------------------------------------------------------------------
+
+run merge alice.json bo.json chen.json -o group.json
+check "merge three maps: exit 0, report" \
+  'rc_is 0 && out_has "merged 3 maps" && out_has "merged: Bo'"'"'s map: \"food bank \" (o7) -> o1" && out_has "renamed: Bo'"'"'s map: entity p1 -> p1-2" && out_has "wrote group.json: 4 entities, 5 placements, 3 relationships"'
+run validate group.json
+check "merged map validates with the expected counts" 'rc_is 0 && lines_are 1 && out_has "group.json: ok (4 entities, 5 placements, 3 relationships)"'
+run stats group.json --json
+check "merged map: role counts" \
+  'json_ok "d[\"title\"]==\"Group map\" and {r[\"id\"]:(r[\"entities\"],r[\"placements\"]) for r in d[\"roles\"] if r[\"placements\"]}=={\"weavers\":(1,2),\"builders\":(1,1),\"caregivers\":(1,1),\"storytellers\":(1,1)}"'
+check "merged map: provenance of merged entities" \
+  'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); s={e[\"id\"]:e[\"source\"] for e in d[\"entities\"]}; sys.exit(s!={\"p1\":\"Alice'"'"'s map, Chen'"'"'s map\",\"o1\":\"Alice'"'"'s map, Bo'"'"'s map\",\"p1-2\":\"Bo'"'"'s map\",\"n1\":\"Chen'"'"'s map\"})" "$T/group.json" 2>/dev/null || { WHY="unexpected sources in group.json"; false; }'
+run merge alice.json bo.json --title "Retreat group" -o titled.json
+check "merge --title names the group map" 'rc_is 0 && grep -qF "\"title\": \"Retreat group\"" "$T/titled.json"'
+cp "$T/alice.json" "$T/alice.orig"
+run merge alice.json bo.json -o ./alice.json
+check "merge refuses to overwrite an input" \
+  'rc_is 2 && err_has "refusing to overwrite the input alice.json" && cmp -s "$T/alice.json" "$T/alice.orig"'
+run merge alice.json bo.json
+check "merge refuses without -o" 'rc_is 2 && err_has "missing -o GROUP.json"'
+run merge alice.json alice.json -o twice.json
+check "merge refuses a file listed twice" 'rc_is 2 && err_has "alice.json is listed twice" && [ ! -e "$T/twice.json" ]'
+run merge alice.json truncated.json -o never.json
+check "merge with a rejected input writes nothing" \
+  'rc_is 1 && out_has "truncated.json: rejected: " && err_has "nothing written" && [ ! -e "$T/never.json" ]'
+run merge alice.json bo.json -o no/such/dir/group.json
+check "merge into a missing folder: exit 1, says why" 'rc_is 1 && err_has "cannot write no/such/dir/group.json"'
+
+# [SECTION] sample --------------------------------------------------------------------
+
+run sample --seed 42 --entities 40 -o sample.json
+check "sample writes a map" 'rc_is 0 && out_has "wrote sample.json: sample map (seed 42): 40 entities"'
+run validate sample.json
+check "sample map validates" 'rc_is 0 && lines_are 1 && out_has "sample.json: ok (40 entities, "'
+run sample --seed 42 --entities 40 -o again.json
+check "sample: same seed, same bytes" 'rc_is 0 && cmp -s "$T/sample.json" "$T/again.json"'
+run sample --entities many -o bad.json
+check "sample with a bad --entities: exit 2" 'rc_is 2 && err_has "--entities must be a whole number" && [ ! -e "$T/bad.json" ]'
+run sample --seed 1
+check "sample without -o: exit 2" 'rc_is 2 && err_has "missing -o FILE"'
+check "no temporary files are left behind" \
+  '[ -z "$(find "$T" -name "*.tmp-*" -print -quit)" ] || { WHY="found $(find "$T" -name "*.tmp-*" | head -n1)"; false; }'
+
+finish
