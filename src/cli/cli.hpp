@@ -21,6 +21,7 @@ int run_validate(const Args& args);  // validate FILE...
 int run_stats(const Args& args);     // stats FILE [--json]
 int run_merge(const Args& args);     // merge A.json B.json... -o GROUP.json [--title TEXT]
 int run_sample(const Args& args);    // sample [--seed N] [--entities K] -o FILE
+int run_export(const Args& args);    // export FILE -o OUT.svg|OUT.csv|OUT.json [--hide-names] [--title] [--transparent]
 
 std::string_view tool_help();                    // the text of `ecomap help`
 std::string verb_help(std::string_view verb);   // the text of `ecomap help VERB`; "" for an unknown verb

@@ -14,6 +14,8 @@ namespace {
 constexpr std::string_view kToolHelp = R"(Usage: ecomap <command> [options]
 
 Command-line tool for Social Change Ecosystem maps (ecomap map files, .json).
+Every command reads what the app opens: map files, templates, exported SVG and PNG
+images with the map inside, and participant lists (CSV with a "name" column).
 
 Commands:
   validate FILE...              Check map files; lists what the importer repaired
@@ -22,6 +24,8 @@ Commands:
                                 Combine participants' maps into one group map
   sample [--seed N] [--entities K] -o FILE
                                 Write a generated example map (demos, tests, benchmarks)
+  export FILE -o OUT.svg|OUT.csv|OUT.json [--hide-names] [--title] [--transparent]
+                                Write the map as an image, spreadsheet tables or a map file
   help [COMMAND]                This text, or the help of one command (also: COMMAND --help)
 
 Exit codes:
@@ -59,9 +63,9 @@ stderr.
 With --json, prints one JSON object instead (keys are stable):
   file, title, framework            text
   entities, placements, relationships, entitiesPlaced, entitiesUnplaced,
-  ignoredPlacements, thinThreshold, crowdedThreshold    numbers
+  ignoredPlacements, thinThreshold, crowdedThreshold, votes    numbers
   roles: [{id, name, entities, placements, people, organizations, networks,
-           primary, secondary, aspiring, energizes, depletes,
+           primary, secondary, aspiring, energizes, depletes, votes,
            empty, thin, crowded (true/false)}]          in framework order
   gaps: {empty: [role id...], thin: [role id...]}      framework order
   crowded: [role id...]                                most entities first
@@ -98,6 +102,24 @@ the same map on every machine.
 Exit codes: 0 written, 1 FILE could not be written, 2 usage error.
 )";
 
+constexpr std::string_view kExportHelp = R"(Usage: ecomap export FILE -o OUT.svg|OUT.csv|OUT.json [--hide-names] [--title] [--transparent]
+
+Reads FILE exactly as the app opens it and writes it in the format of the -o file's
+extension (atomically: a temporary file next to it is renamed over it):
+  .svg   the map as an image: ring, roles, values, people and organizations, links,
+         dot votes, and the framework's attribution line. The map file is embedded,
+         so the image re-opens in ecomap. --title puts the map's title on top;
+         --transparent leaves out the white background.
+  .csv   two spreadsheet tables (UTF-8, quoted, formula-safe): OUT.csv with one row
+         per entity and one column per role, and OUT-links.csv with the relationships.
+  .json  the map file (the current format version).
+--hide-names replaces every name with "Person 1", "Organization 2"... and clears
+notes, sources and link labels, in the output and in the embedded map.
+Import warnings go to stderr. Refuses to overwrite FILE.
+
+Exit codes: 0 written, 1 FILE was rejected or OUT could not be written, 2 usage error.
+)";
+
 // Replaces the placeholder `name` in `text` with `value`.
 void replace(std::string& text, std::string_view name, const std::string& value) {
     if (const auto at = text.find(name); at != std::string::npos) text.replace(at, name.size(), value);
@@ -112,6 +134,7 @@ std::string verb_help(std::string_view verb) {
                      : verb == "stats"  ? kStatsHelp
                      : verb == "merge"  ? kMergeHelp
                      : verb == "sample" ? kSampleHelp
+                     : verb == "export" ? kExportHelp
                                         : std::string_view{});
     replace(help, "{max_bytes}", human_size(kDefaultMaxBytes));
     replace(help, "{max_entities}", std::to_string(kDefaultMaxEntities));

@@ -38,6 +38,7 @@ int run(const std::string_view verb, const Args& args) {
     if (verb == "validate") return run_validate(args);
     if (verb == "stats") return run_stats(args);
     if (verb == "merge") return run_merge(args);
+    if (verb == "export") return run_export(args);
     return run_sample(args);
 }
 

@@ -123,6 +123,7 @@ void print_json(const std::string& file, const Document& document, const Analysi
                          {"aspiring", r.by_strength[slot(Strength::Aspiring)]},
                          {"energizes", r.by_energy[slot(Energy::Energizes)]},
                          {"depletes", r.by_energy[slot(Energy::Depletes)]},
+                         {"votes", r.votes},
                          {"empty", r.empty},
                          {"thin", r.thin},
                          {"crowded", r.crowded}});
@@ -138,6 +139,7 @@ void print_json(const std::string& file, const Document& document, const Analysi
                    {"ignoredPlacements", analysis.ignored_placements},
                    {"thinThreshold", analysis.thin_threshold},
                    {"crowdedThreshold", analysis.crowded_threshold},
+                   {"votes", analysis.votes},
                    {"roles", std::move(roles)},
                    {"gaps", {{"empty", role_ids(analysis.empty_roles)}, {"thin", role_ids(analysis.thin_roles)}}},
                    {"crowded", role_ids(analysis.crowded_roles)}};

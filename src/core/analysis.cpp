@@ -16,6 +16,8 @@ Analysis analyse(const Document& document, const AnalysisOptions& options) {
     std::unordered_map<std::string_view, int> role_of;
     for (std::size_t i = 0; i < roles.size(); ++i) {
         out.roles[i].role = roles[i].id;
+        out.roles[i].votes = document.votes_for(roles[i].id);
+        out.votes += out.roles[i].votes;
         role_of.emplace(roles[i].id, static_cast<int>(i));
     }
     std::unordered_map<std::string_view, EntityKind> kind_of;

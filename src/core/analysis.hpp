@@ -39,6 +39,7 @@ struct RoleStats {
     std::array<int, 3> by_kind{};        // distinct entities, indexed by EntityKind
     std::array<int, 3> by_strength{};    // placements, indexed by Strength
     std::array<int, 3> by_energy{};      // placements, indexed by Energy
+    int votes = 0;                       // dot votes recorded on the role (Document::votes)
     bool empty = false;                  // no entity (see gap rules)
     bool thin = false;                   // fewer than thin_threshold entities, but some
     bool crowded = false;                // at least crowded_threshold entities
@@ -50,6 +51,7 @@ struct Analysis {
     int entities_placed = 0;             // distinct entities placed on at least one role
     int entities_unplaced = 0;           // entities with no counted placement
     int ignored_placements = 0;          // placements on unknown roles or of missing entities
+    int votes = 0;                       // dot votes on all roles of the framework
     int thin_threshold = 1;              // entity count below which a non-empty role is thin
     int crowded_threshold = 0;           // entity count from which a role is crowded
     std::vector<int> empty_roles;        // role indices, framework order

@@ -6,6 +6,7 @@
 //   [SECTION] Entities
 //   [SECTION] Placements
 //   [SECTION] Relationships
+//   [SECTION] Dot votes
 //   [SECTION] Centre, meta, reflections, whole document
 #include "core/commands.hpp"
 
@@ -377,6 +378,31 @@ Command remove_relationship(std::string relationship_id) {
             }};
 }
 
+// [SECTION] Dot votes -----------------------------------------------------------
+
+Command add_vote(std::string role_id, int delta) {
+    return {delta >= 0 ? "Add vote" : "Remove vote", {}, [role = std::move(role_id), delta](const Document& doc) {
+                if (doc.framework.role_index(role) < 0) return refuse(role_unknown(role));
+                const long long count = static_cast<long long>(doc.votes_for(role)) + delta;
+                if (count > kMaxVotesPerRole)
+                    return refuse("a role holds at most " + std::to_string(kMaxVotesPerRole) + " votes");
+                CommandOutcome outcome;
+                std::map<std::string, int> after = doc.votes;
+                if (count <= 0) after.erase(role);
+                else after[role] = static_cast<int>(count);
+                outcome.change.votes = ValueStep<std::map<std::string, int>>{doc.votes, std::move(after)};
+                return outcome;
+            }};
+}
+
+Command clear_votes() {
+    return {"Clear votes", {}, [](const Document& doc) {
+                CommandOutcome outcome;
+                outcome.change.votes = ValueStep<std::map<std::string, int>>{doc.votes, {}};
+                return outcome;
+            }};
+}
+
 // [SECTION] Centre, meta, reflections, whole document ---------------------------
 
 Command set_centre_values(std::vector<std::string> values) {
@@ -448,6 +474,7 @@ Command replace_document(Document contents, std::string label) {
                 change.centre = ValueStep<Centre>{doc.centre, contents.centre};
                 change.meta = ValueStep<Meta>{doc.meta, contents.meta};
                 change.framework = ValueStep<Framework>{doc.framework, contents.framework};
+                change.votes = ValueStep<std::map<std::string, int>>{doc.votes, contents.votes};
                 return outcome;
             }};
 }

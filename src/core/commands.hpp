@@ -66,6 +66,12 @@ Command set_relationship_kind(std::string relationship_id, std::string kind);   
 Command set_relationship_label(std::string relationship_id, std::string label);  // sets Relationship::label (coalesces)
 Command remove_relationship(std::string relationship_id);  // removes one relationship
 
+// [SECTION] Dot votes -----------------------------------------------------------
+
+Command add_vote(std::string role_id, int delta);  // adds delta (may be negative) to the role's votes; never below 0,
+                                                   // refuses an unknown role or more than kMaxVotesPerRole
+Command clear_votes();                             // removes every vote (one undo step)
+
 // [SECTION] Centre, meta, reflections, whole document ---------------------------
 
 Command set_centre_values(std::vector<std::string> values);  // replaces the centre's values (coalesces)

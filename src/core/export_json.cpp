@@ -36,6 +36,8 @@ std::string export_json(const Document& document) {
     }
     ordered reflections = ordered::object();
     for (const auto& [prompt_id, answer] : document.reflections) reflections[prompt_id] = answer;
+    ordered votes = ordered::object();  // std::map: sorted by role id
+    for (const auto& [role_id, count] : document.votes) votes[role_id] = count;
 
     ordered file;
     file["format"] = kFormatName;
@@ -49,6 +51,7 @@ std::string export_json(const Document& document) {
     file["placements"] = std::move(placements);
     file["relationships"] = std::move(relationships);
     file["reflections"] = std::move(reflections);
+    file["votes"] = std::move(votes);
     // Invalid UTF-8 (only possible in a document built in code) is replaced, never thrown.
     return file.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

@@ -83,6 +83,7 @@ bool Change::empty() const {
     if (centre && centre->before != centre->after) return false;
     if (meta && meta->before != meta->after) return false;
     if (framework && framework->before != framework->after) return false;
+    if (votes && votes->before != votes->after) return false;
     return true;
 }
 
@@ -94,6 +95,7 @@ void apply_change(Document& document, const Change& change) {
     if (change.centre) document.centre = change.centre->after;
     if (change.meta) document.meta = change.meta->after;
     if (change.framework) document.framework = change.framework->after;
+    if (change.votes) document.votes = change.votes->after;
 }
 
 void revert_change(Document& document, const Change& change) {
@@ -104,6 +106,7 @@ void revert_change(Document& document, const Change& change) {
     if (change.centre) document.centre = change.centre->before;
     if (change.meta) document.meta = change.meta->before;
     if (change.framework) document.framework = change.framework->before;
+    if (change.votes) document.votes = change.votes->before;
 }
 
 Change compose(Change first, const Change& second) {
@@ -117,6 +120,7 @@ Change compose(Change first, const Change& second) {
     compose_value(first.centre, second.centre);
     compose_value(first.meta, second.meta);
     compose_value(first.framework, second.framework);
+    compose_value(first.votes, second.votes);
     return first;
 }
 

@@ -50,6 +50,7 @@ struct Change {
     std::optional<ValueStep<Centre>> centre;             // set when the centre changes
     std::optional<ValueStep<Meta>> meta;                 // set when meta changes (History stamps `modified`)
     std::optional<ValueStep<Framework>> framework;       // set when the framework is replaced
+    std::optional<ValueStep<std::map<std::string, int>>> votes;  // set when the dot votes change
     bool operator==(const Change&) const = default;
 
     bool empty() const;                  // true when applying it would leave any document as it is

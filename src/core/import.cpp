@@ -1,10 +1,13 @@
 // ecomap core: import_document, the one door for untrusted bytes (see io_json.hpp).
+#include "core/csv_input.hpp"
+#include "core/export_svg.hpp"
 #include "core/framework.hpp"
 #include "core/framework_json.hpp"
 #include "core/invariants.hpp"
 #include "core/io_json.hpp"
 #include "core/json_input.hpp"
 #include "core/migrate.hpp"
+#include "core/png_embed.hpp"
 #include "core/restore.hpp"
 #include "core/utf8.hpp"
 
@@ -84,25 +87,99 @@ std::string_view to_string(ImportErrorCode code) {
         case ImportErrorCode::TooManyRecords: return "too_many_records";
         case ImportErrorCode::InvalidFramework: return "invalid_framework";
         case ImportErrorCode::NothingUsable: return "nothing_usable";
+        case ImportErrorCode::NoEmbeddedMap: return "no_embedded_map";
         case ImportErrorCode::Inconsistent: return "inconsistent";
     }
     return "unknown";
 }
 
+namespace {
+
+// The JSON stages, for a map file or the map embedded in an image.
+void import_json(std::string_view bytes, const ImportOptions& options, ImportResult& result) {
+    detail::ParsedJson parsed = detail::parse_untrusted_json(bytes, options.max_bytes, options.max_depth);
+    if (parsed.error) {
+        result.error = std::move(parsed.error);
+        return;
+    }
+    nlohmann::json& root = parsed.value;
+    std::string format;
+    if (const auto it = root.find("format"); it != root.end() && it->is_string()) format = it->get<std::string>();
+    if (format == kFormatName) import_map(root, options, result);
+    else if (format == kTemplateFormatName) import_template(root, options, result);
+    else result.error = wrong_format(root, format);
+}
+
+ImportError no_embedded_map(std::string_view image, std::string_view why) {
+    return ImportError{ImportErrorCode::NoEmbeddedMap,
+                       "this " + std::string(image) + " has no ecomap map inside" + std::string(why) +
+                           ": export it from ecomap with the map embedded",
+                       "", 0, 0};
+}
+
+// A map embedded in an image: its own errors say that they come from inside the image.
+void import_embedded(const std::string& json, std::string_view image, const ImportOptions& options,
+                     ImportResult& result) {
+    import_json(json, options, result);
+    if (result.error) result.error->message = "the map inside this " + std::string(image) + ": " + result.error->message;
+}
+
+void import_any(std::string_view bytes, const ImportOptions& options, ImportResult& result) {
+    if (auto error = detail::too_large(bytes.size(), options.max_bytes)) {
+        result.error = std::move(error);
+        return;
+    }
+    if (is_png(bytes)) {
+        result.source = ImportSource::Png;
+        const PngScan scan = scan_png(bytes);
+        if (scan.document) import_embedded(*scan.document, "PNG", options, result);
+        else if (scan.well_formed) result.error = no_embedded_map("PNG", "");
+        else
+            result.error = ImportError{ImportErrorCode::NoEmbeddedMap,
+                                       "this PNG is damaged (" + scan.problem + "), so no ecomap map can be read from it",
+                                       "", 0, 0};
+        return;
+    }
+    if (auto error = detail::check_untrusted_text(bytes, options.max_bytes)) {
+        result.error = std::move(error);
+        return;
+    }
+    std::string_view text = bytes;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && text[first] == '<' && text.find("<svg") != std::string_view::npos) {
+        result.source = ImportSource::Svg;
+        const SvgDocument embedded = document_from_svg(text);
+        if (embedded.json) import_embedded(*embedded.json, "SVG", options, result);
+        else result.error = no_embedded_map("SVG", embedded.found ? " that can be read (it is not valid base64)" : "");
+        return;
+    }
+    const detail::CsvSniff csv = detail::sniff_csv(text);
+    if (csv.shape == detail::CsvShape::Participants) {
+        result.source = ImportSource::Csv;
+        detail::import_csv(text, csv.delimiter, options, result);
+        return;
+    }
+    if (csv.shape == detail::CsvShape::NoNameColumn) {
+        result.error = ImportError{ImportErrorCode::WrongFormat,
+                                   "this table (CSV) has no \"name\" column: its first row must name the columns, "
+                                   "e.g. name,kind,roles",
+                                   "", 1, 0};
+        return;
+    }
+    import_json(text, options, result);
+}
+
+}  // namespace
+
 ImportResult import_document(std::string_view bytes, const ImportOptions& options) {
     ImportResult result;
     try {
-        detail::ParsedJson parsed = detail::parse_untrusted_json(bytes, options.max_bytes, options.max_depth);
-        if (parsed.error) {
-            result.error = std::move(parsed.error);
-            return result;
+        import_any(bytes, options, result);
+        if (result.error) {
+            result.document.reset();
+            result.from_template = false;
         }
-        nlohmann::json& root = parsed.value;
-        std::string format;
-        if (const auto it = root.find("format"); it != root.end() && it->is_string()) format = it->get<std::string>();
-        if (format == kFormatName) import_map(root, options, result);
-        else if (format == kTemplateFormatName) import_template(root, options, result);
-        else result.error = wrong_format(root, format);
     } catch (const std::exception& e) {  // not expected: every access is type-checked
         result = ImportResult{};
         result.error = ImportError{ImportErrorCode::Inconsistent,

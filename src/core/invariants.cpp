@@ -112,6 +112,12 @@ std::vector<std::string> check_invariants(const Document& document) {
         if (!known) check.fail(path, "no prompt " + text::quoted_excerpt(prompt_id));
         check.text(answer, kMaxTextLength, path);
     }
+    for (const auto& [role_id, count] : document.votes) {
+        const std::string path = "/votes/" + text::pointer_token(role_id);
+        if (document.framework.find_role(role_id) == nullptr) check.fail(path, "no role " + text::quoted_excerpt(role_id));
+        if (count < 1 || count > kMaxVotesPerRole)
+            check.fail(path, "vote count " + std::to_string(count) + " is not from 1 to " + std::to_string(kMaxVotesPerRole));
+    }
     return check.problems;
 }
 

@@ -14,7 +14,8 @@ namespace ecomap {
 // validate_framework; ids are non-empty, unique per record type and at most kMaxIdLength;
 // placements and relationships point at existing entities (and placements at roles of
 // the framework); no relationship joins an entity to itself; reflections are keyed by
-// prompt ids; texts are UTF-8 within the limits of limits.hpp; positions are finite and
+// prompt ids; votes are keyed by role ids with counts from 1 to kMaxVotesPerRole (a
+// role without votes has no entry); texts are UTF-8 within the limits of limits.hpp; positions are finite and
 // within kMaxCoordinate; record counts are within the default import limits.
 std::vector<std::string> check_invariants(const Document& document);
 

@@ -21,6 +21,7 @@ enum class ImportErrorCode {
     TooManyRecords,    // more entities/placements/relationships than the limits allow
     InvalidFramework,  // a template (or framework) that cannot be used, with the field
     NothingUsable,     // the file holds records but none of them could be read
+    NoEmbeddedMap,     // a PNG or SVG image with no (or a damaged) ecomap map inside
     Inconsistent,      // internal: a restored map broke an invariant (a bug; please report)
 };
 

@@ -6,9 +6,16 @@
 // -> migrations, one version at a time -> restore (defaults, clamps, renamed duplicate
 // ids, dropped dangling records, each repair reported as a warning) -> invariant check.
 // A template file ("format": "ecomap-template") gives a new map made from it.
+// Other inputs recognised at the door, before the JSON stages:
+// - PNG bytes (signature): the map embedded by embed_document_in_png (png_embed.hpp);
+// - SVG text (starts with '<' and holds "<svg"): the map embedded by export_svg;
+// - CSV text (first non-blank character not '{', first row with a "name" column): a
+//   participant list, or an entities table from export_csv_entities (rules in csv.hpp).
+// An embedded map then goes through every JSON stage like a map file. An image without
+// one is refused with NoEmbeddedMap; a table without a "name" column with WrongFormat.
 //
 // Map file (export_json writes keys in exactly this order, 2-space indent, UTF-8):
-//   {"format": "ecomap", "formatVersion": 1,
+//   {"format": "ecomap", "formatVersion": 2,
 //    "meta": {"title", "created", "modified"},
 //    "framework": {"id", "name", "attribution": {"text", "url"}, "defaultValues",
 //                  "defaultCause", "roles": [{"id", "name", "color", "description"}],
@@ -18,7 +25,9 @@
 //    "placements": [{"id", "entity", "role", "strength", "energy", "context",
 //                    "position": {"x", "y"} (absent when arranged automatically)}],
 //    "relationships": [{"id", "from", "to", "kind", "label"}],
-//    "reflections": {"<prompt id>": "text", ...} (sorted by prompt id)}
+//    "reflections": {"<prompt id>": "text", ...} (sorted by prompt id),
+//    "votes": {"<role id>": count, ...} (dot votes, sorted by role id; roles without votes absent)}
+// Version 1 files (no "votes") are migrated; see migrate.cpp.
 // The JSON Schema of this format is maps/ecomap.schema.json.
 #pragma once
 
@@ -45,12 +54,20 @@ struct ImportOptions {
     std::string now_iso;  // created/modified of a map made from a template, e.g. "2026-11-26T10:00:00Z"
 };
 
+enum class ImportSource {
+    Json,      // a map file (or a template: see from_template)
+    Png,       // the map embedded in a PNG image
+    Svg,       // the map embedded in an SVG image
+    Csv,       // a participant list or an entities table; a new map
+};
+
 struct ImportResult {
     std::optional<Document> document;    // set on success
     std::optional<ImportError> error;    // set on failure (then document is empty)
     std::vector<ImportWarning> warnings; // what was repaired or dropped, in file order
-    int source_version = 0;              // formatVersion of the bytes, before migration
+    int source_version = 0;              // formatVersion of the map, before migration (0 for CSV)
     bool from_template = false;          // the bytes were a template; document is a new map from it
+    ImportSource source = ImportSource::Json;  // what kind of input the bytes were
     bool ok() const { return document.has_value(); }  // true when a document was read
 };
 

@@ -72,33 +72,34 @@ bool only_whitespace(std::string_view bytes) {
 
 }  // namespace
 
-ParsedJson parse_untrusted_json(std::string_view bytes, std::size_t max_bytes, int max_depth) {
-    ParsedJson parsed;
-    if (bytes.size() > max_bytes) {
-        parsed.error = ImportError{ImportErrorCode::TooLarge,
-                                   "the file is " + human_size(bytes.size()) + "; the limit is " +
-                                       human_size(max_bytes),
-                                   "", 0, 0};
-        return parsed;
-    }
+std::optional<ImportError> too_large(std::size_t size, std::size_t max_bytes) {
+    if (size <= max_bytes) return std::nullopt;
+    return ImportError{ImportErrorCode::TooLarge,
+                       "the file is " + human_size(size) + "; the limit is " + human_size(max_bytes), "", 0, 0};
+}
+
+std::optional<ImportError> check_untrusted_text(std::string_view bytes, std::size_t max_bytes) {
+    if (auto error = too_large(bytes.size(), max_bytes)) return error;
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);  // UTF-8 byte order mark
-    if (only_whitespace(bytes)) {
-        parsed.error = ImportError{ImportErrorCode::Empty, "the file is empty", "", 0, 0};
-        return parsed;
-    }
-    if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
-        parsed.error = error_at(ImportErrorCode::NotText,
-                                "this is not a text file: it contains a NUL byte", bytes, nul);
-        return parsed;
-    }
+    if (only_whitespace(bytes)) return ImportError{ImportErrorCode::Empty, "the file is empty", "", 0, 0};
+    if (const auto nul = bytes.find('\0'); nul != std::string_view::npos)
+        return error_at(ImportErrorCode::NotText, "this is not a text file: it contains a NUL byte", bytes, nul);
     if (const auto bad = text::first_invalid_utf8(bytes)) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", static_cast<unsigned>(static_cast<unsigned char>(bytes[*bad])));
-        parsed.error = error_at(ImportErrorCode::NotText,
-                                std::string("this is not a UTF-8 text file: invalid byte ") + hex,
-                                bytes, *bad);
+        return error_at(ImportErrorCode::NotText, std::string("this is not a UTF-8 text file: invalid byte ") + hex,
+                        bytes, *bad);
+    }
+    return std::nullopt;
+}
+
+ParsedJson parse_untrusted_json(std::string_view bytes, std::size_t max_bytes, int max_depth) {
+    ParsedJson parsed;
+    if (auto error = check_untrusted_text(bytes, max_bytes)) {
+        parsed.error = std::move(error);
         return parsed;
     }
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     if (const auto deep = too_deep_at(bytes, max_depth)) {
         parsed.error = error_at(ImportErrorCode::TooDeep,
                                 "the file nests lists and objects more than " +

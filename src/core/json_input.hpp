@@ -19,7 +19,11 @@ struct ParsedJson {
     std::optional<ImportError> error;  // the first stage that refused the bytes
 };
 
-// Size limit -> text check -> nesting depth -> JSON syntax -> top level is an object.
+// Size limit -> not empty (after a UTF-8 byte order mark) -> no NUL byte -> valid UTF-8.
+std::optional<ImportError> check_untrusted_text(std::string_view bytes, std::size_t max_bytes);
+std::optional<ImportError> too_large(std::size_t size, std::size_t max_bytes);  // TooLarge when size > max_bytes
+
+// check_untrusted_text -> nesting depth -> JSON syntax -> top level is an object.
 ParsedJson parse_untrusted_json(std::string_view bytes, std::size_t max_bytes, int max_depth);
 
 struct Envelope {

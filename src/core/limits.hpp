@@ -12,6 +12,7 @@ inline constexpr std::size_t kMaxTextLength = 10'000;   // notes, reflections, c
 inline constexpr std::size_t kMaxValues = 100;          // centre values (and a framework's default values)
 inline constexpr std::size_t kMaxRoles = 64;            // roles in a framework
 inline constexpr std::size_t kMaxPrompts = 256;         // prompts in a framework
+inline constexpr int kMaxVotesPerRole = 100'000;      // dot votes recorded on one role
 inline constexpr double kMaxCoordinate = 1'000'000.0;   // |x| and |y| of a placement position, in map units
 
 // Record limits are set so that a realistic map at the limits still exports to less than

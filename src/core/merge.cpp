@@ -89,6 +89,7 @@ public:
         add_placements(p, label, id_map);
         add_relationships(p, label, id_map);
         add_centre(p.centre);
+        add_votes(p.votes, label);
         for (const auto& [prompt, answer] : p.reflections) {
             if (answer.empty()) continue;
             std::string& group_text = doc_.reflections[prompt];
@@ -209,6 +210,26 @@ private:
             doc_.relationships.push_back(std::move(added));
             ++report_.relationships_added;
         }
+    }
+
+    // Sums the participant's dot votes into the group's, per role.
+    void add_votes(const std::map<std::string, int>& votes, const std::string& label) {
+        int dropped = 0;
+        for (const auto& [role, count] : votes) {
+            if (role_ids_.count(role) == 0) {
+                dropped += count;
+                continue;
+            }
+            int& total = doc_.votes[role];
+            if (static_cast<long long>(total) + count > kMaxVotesPerRole) {
+                report_.warnings.push_back("the votes on " + role + " were cut to " + std::to_string(kMaxVotesPerRole));
+                total = kMaxVotesPerRole;
+            } else {
+                total += count;
+            }
+        }
+        if (dropped > 0)
+            report_.warnings.push_back(label + ": " + std::to_string(dropped) + " vote(s) on unknown roles dropped");
     }
 
     void add_centre(const Centre& centre) {

@@ -22,6 +22,8 @@
 //   the base's, or the first participant's when the base has none.
 // - Reflections: kept per prompt; each participant's answer is appended as
 //   "<label>: <text>", separated from earlier text by a blank line.
+// - Votes: dot votes are summed per role (cut at kMaxVotesPerRole, with a warning);
+//   votes on roles the base does not have are dropped (counted in a warning).
 // - Meta and framework are the base's (History stamps `modified` when applied).
 #pragma once
 

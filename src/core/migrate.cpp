@@ -6,7 +6,8 @@
 //    "entities": [{"id", "type", "name", "anonymous", "notes"}],
 //    "placements": [{"id", "entity", "role", "strength", "energy", "context", "x", "y"}],
 //    "links": [{"id", "from", "to", "kind", "label"}], "reflections"}
-// Version 1 is described in io_json.hpp.
+// Version 1 is version 2 without "votes" (fixtures: tests/fixtures/v1/).
+// Version 2 is described in io_json.hpp (fixtures: tests/fixtures/v2/).
 #include "core/migrate.hpp"
 
 #include "core/model.hpp"
@@ -67,7 +68,15 @@ void migrate_0_to_1(json& root, std::vector<ImportWarning>& warnings) {
     if (!root.contains("relationships")) move_member(root, "links", root, "relationships");
 }
 
-constexpr std::array<Migration, kFormatVersion> kMigrations = {migrate_0_to_1};
+// 1 -> 2: maps gain "votes" (dot votes per role), none yet. Version 1 had no votes, so a
+// "votes" member in a version 1 file is not ours: it is dropped with a warning.
+void migrate_1_to_2(json& root, std::vector<ImportWarning>& warnings) {
+    if (root.contains("votes"))
+        warnings.push_back({"/votes", "a version 1 map has no votes; the \"votes\" member was ignored"});
+    root["votes"] = json::object();
+}
+
+constexpr std::array<Migration, kFormatVersion> kMigrations = {migrate_0_to_1, migrate_1_to_2};
 
 }  // namespace
 

@@ -42,6 +42,11 @@ const Relationship* Document::find_relationship(std::string_view id) const {
     return find_by_id(relationships, id);
 }
 
+int Document::votes_for(std::string_view role_id) const {
+    const auto it = votes.find(std::string(role_id));
+    return it == votes.end() ? 0 : it->second;
+}
+
 // [SECTION] Enum <-> text ----------------------------------------------------------
 
 std::string_view to_string(EntityKind kind) {

@@ -16,7 +16,7 @@
 
 namespace ecomap {
 
-inline constexpr int kFormatVersion = 1;          // current "formatVersion" of saved files
+inline constexpr int kFormatVersion = 2;          // current "formatVersion" of saved files (2 added "votes")
 inline constexpr std::string_view kFormatName = "ecomap"; // value of the "format" field
 
 // [SECTION] Framework (template) ----------------------------------------------
@@ -121,11 +121,13 @@ struct Document {
     std::vector<Placement> placements;
     std::vector<Relationship> relationships;
     std::map<std::string, std::string> reflections;  // Prompt::id -> text
+    std::map<std::string, int> votes;                // Role::id -> dot votes, 1..kMaxVotesPerRole (no entry = 0)
     bool operator==(const Document&) const = default;
 
     const Entity* find_entity(std::string_view id) const;              // nullptr when absent
     const Placement* find_placement(std::string_view id) const;        // nullptr when absent
     const Relationship* find_relationship(std::string_view id) const;  // nullptr when absent
+    int votes_for(std::string_view role_id) const;                     // dot votes on the role, 0 when none
 };
 
 // [SECTION] Enum <-> text (the spelling used in files) -------------------------

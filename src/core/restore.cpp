@@ -4,7 +4,7 @@
 //   [SECTION] Warnings
 //   [SECTION] Field readers   text, booleans, enums, references, positions
 //   [SECTION] Ids             keeping, renaming and generating record ids
-//   [SECTION] Records         centre, entities, placements, relationships, reflections
+//   [SECTION] Records         centre, entities, placements, relationships, reflections, votes
 //   [SECTION] Document
 #include "core/restore.hpp"
 
@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -375,6 +376,48 @@ std::map<std::string, std::string> restore_reflections(const json& root, Context
     return reflections;
 }
 
+// Dot votes per role: unknown roles are dropped, counts that are not whole numbers are
+// dropped, negative counts become 0 and counts past kMaxVotesPerRole are cut, each with a
+// warning. Zero counts are not stored (a role without an entry has no votes).
+std::map<std::string, int> restore_votes(const json& root, Context& context) {
+    std::map<std::string, int> votes;
+    const json* value = present(root, "votes");
+    if (value == nullptr) return votes;
+    if (!value->is_object()) {
+        context.warnings.add("/votes", "expected an object, found " + std::string(type_phrase(*value)) + "; ignored");
+        return votes;
+    }
+    for (const auto& [role_id, count] : value->items()) {
+        const std::string path = "/votes/" + text::pointer_token(role_id);
+        if (context.framework.find_role(role_id) == nullptr) {
+            context.warnings.add(path, "no role " + text::quoted_excerpt(role_id) + " in this map's framework; its votes were dropped");
+            continue;
+        }
+        long long number = 0;
+        if (count.is_number_unsigned()) {
+            const auto big = count.get<std::uint64_t>();
+            number = big > static_cast<std::uint64_t>(kMaxVotesPerRole) ? kMaxVotesPerRole + 1LL : static_cast<long long>(big);
+        } else if (count.is_number_integer()) {
+            number = count.get<std::int64_t>();
+        } else {
+            context.warnings.add(path, "expected a whole number of votes, found " +
+                                           (count.is_number() ? count.dump() : std::string(type_phrase(count))) + "; dropped");
+            continue;
+        }
+        if (number < 0) {
+            context.warnings.add(path, "a negative number of votes (" + std::to_string(number) + "); counted as 0");
+            continue;
+        }
+        if (number > kMaxVotesPerRole) {
+            context.warnings.add(path, "more than " + std::to_string(kMaxVotesPerRole) + " votes; cut to " +
+                                           std::to_string(kMaxVotesPerRole));
+            number = kMaxVotesPerRole;
+        }
+        if (number > 0) votes[role_id] = static_cast<int>(number);
+    }
+    return votes;
+}
+
 Framework restore_framework(const json& root, WarningSink& warnings) {
     const json* value = present(root, "framework");
     if (value == nullptr) return default_framework();
@@ -428,6 +471,7 @@ Restored restore_document(const json& root, const ImportOptions& options, Warnin
     if (placements != nullptr) document.placements = restore_placements(*placements, context);
     if (relationships != nullptr) document.relationships = restore_relationships(*relationships, context);
     document.reflections = restore_reflections(root, context);
+    document.votes = restore_votes(root, context);
 
     const auto size = [](const json* list) { return list == nullptr ? std::size_t{0} : list->size(); };
     const std::size_t in_file = size(entities) + size(placements) + size(relationships);

@@ -126,6 +126,11 @@ Document generate_document(std::uint64_t seed, int entity_count) {
     for (const Prompt& prompt : document.framework.prompts) {
         if (random.chance(40)) document.reflections[prompt.id] = "Thinking about \"" + prompt.text + "\": mostly yes.";
     }
+    // Dot votes last, so the records above do not depend on them.
+    if (entity_count > 0 && random.chance(50)) {
+        for (const Role& role : roles)
+            if (random.chance(40)) document.votes[role.id] = 1 + static_cast<int>(random.below(static_cast<std::size_t>(entity_count)));
+    }
     return document;
 }
 

@@ -43,6 +43,22 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
     return std::nullopt;
 }
 
+std::string make_valid_utf8(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size());
+    for (std::size_t i = 0; i < bytes.size();) {
+        const std::size_t length = sequence_length(bytes, i);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(bytes.substr(i, length));
+            i += length;
+        }
+    }
+    return out;
+}
+
 std::size_t code_point_count(std::string_view utf8) {
     std::size_t count = 0;
     for (char c : utf8) count += is_continuation(static_cast<unsigned char>(c)) ? 0 : 1;

@@ -9,6 +9,7 @@
 namespace ecomap::text {
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);  // byte offset of the first bad sequence, nullopt when valid
+std::string make_valid_utf8(std::string_view bytes);                     // each ill-formed sequence byte replaced by U+FFFD
 std::size_t code_point_count(std::string_view utf8);                    // characters in valid UTF-8
 std::string truncate_code_points(std::string_view utf8, std::size_t max_code_points);  // at most max characters, never splitting one
 

@@ -65,11 +65,13 @@ ldd "$CLI" 2>/dev/null | grep -qE 'libasan|libubsan' && SANITIZED=true
 # [SECTION] help and usage ------------------------------------------------------------
 
 run --help
-check "--help lists the commands and exit codes" 'rc_is 0 && out_has "merge A.json B.json" && out_has "2  usage error"'
+check "--help lists the commands and exit codes" 'rc_is 0 && out_has "merge A.json B.json" && out_has "export FILE -o OUT.svg" && out_has "2  usage error"'
 run help stats
 check "help stats documents the JSON keys" 'rc_is 0 && out_has "entitiesPlaced" && out_has "crowdedThreshold"'
 run merge --help
 check "merge --help says what the base is" 'rc_is 0 && out_has "starts empty"'
+run help export
+check "help export explains the formats and --hide-names" 'rc_is 0 && out_has "OUT-links.csv" && out_has "--hide-names replaces every name"'
 run frobnicate
 check "unknown command: exit 2, one message, then usage" \
   'rc_is 2 && err_has "ecomap: unknown command '"'frobnicate'"'" && err_has "Usage: ecomap"'
@@ -138,6 +140,9 @@ check "stats --json: weavers counts" \
   'json_ok "[(r[\"id\"],r[\"entities\"],r[\"placements\"],r[\"people\"],r[\"organizations\"],r[\"networks\"],r[\"primary\"],r[\"secondary\"],r[\"aspiring\"],r[\"energizes\"],r[\"depletes\"],r[\"crowded\"]) for r in d[\"roles\"]][0]==(\"weavers\",5,6,3,1,1,3,2,1,2,1,True)"'
 check "stats --json: gaps and crowded" \
   'json_ok "d[\"gaps\"]=={\"empty\":[\"frontline-responders\",\"disruptors\",\"healers\"],\"thin\":[\"experimenters\",\"visionaries\",\"guides\"]} and d[\"crowded\"]==[\"weavers\"]"'
+run stats "$SHARED/v2/workshop.json" --json
+check "stats --json: dot votes per role and in total" \
+  'rc_is 0 && json_ok "d[\"votes\"]==14 and {r[\"id\"]:r[\"votes\"] for r in d[\"roles\"] if r[\"votes\"]}=={\"weavers\":1,\"frontline-responders\":6,\"disruptors\":4,\"healers\":3}"'
 run stats truncated.json
 check "stats on a rejected file: exit 1, one line" 'rc_is 1 && lines_are 1 && err_has "truncated.json: rejected: "'
 run stats warnings.json --json
@@ -187,6 +192,89 @@ run sample --entities many -o bad.json
 check "sample with a bad --entities: exit 2" 'rc_is 2 && err_has "--entities must be a whole number" && [ ! -e "$T/bad.json" ]'
 run sample --seed 1
 check "sample without -o: exit 2" 'rc_is 2 && err_has "missing -o FILE"'
+# [SECTION] export --------------------------------------------------------------------
+
+# python3 check over the files named after it; `files` is the list of their paths.
+py_ok() {  # expression, files...
+  local expr=$1; shift
+  python3 - "$expr" "$@" <<'PY' 2>"$T/py.err" || { WHY="python check failed: $1 ($(head -c 300 "$T/py.err" | tr '\n' ' '))"; return 1; }
+import base64, csv, io, json, re, sys
+expr, files = sys.argv[1], sys.argv[2:]
+def text(path): return open(path, encoding="utf-8").read()
+def rows(path): return list(csv.reader(io.StringIO(open(path, encoding="utf-8-sig", newline="").read())))
+def secrets(path):  # names, notes, sources and link labels of a map file (4 characters or more)
+    d = json.load(open(path, encoding="utf-8"))
+    found = {e[k] for e in d["entities"] for k in ("name", "notes", "source")} | {r["label"] for r in d["relationships"]}
+    return {x for x in found if len(x) >= 4}
+def embedded(path):
+    m = re.search(r'<ecomap:document xmlns:ecomap="https://ecomap.invalid/ns">([A-Za-z0-9+/=]*)</ecomap:document>', text(path))
+    return base64.b64decode(m.group(1)).decode("utf-8") if m else ""
+sys.exit(0 if eval(expr) else 1)
+PY
+}
+
+run sample --seed 5 --entities 200 -o big.json
+run export big.json -o big.svg --title
+check "export .svg: exit 0, says what it wrote" 'rc_is 0 && out_has "wrote big.svg: the map as an SVG image, 200 entities"'
+check "export .svg: an SVG with the roles, the attribution and the map inside" \
+  'py_ok "all(t.startswith(\"<?xml\") and \"<svg xmlns=\\\"http://www.w3.org/2000/svg\\\"\" in t and \">Frontline Responders</text>\" in t and \"Deepa Iyer, Building Movement Project — socialchangemap.com</text>\" in t and \"Inter, &apos;\" not in t and json.loads(embedded(files[0]))[\"formatVersion\"] == 2 for t in [text(files[0])])" "$T/big.svg"'
+run validate big.svg
+check "the exported SVG re-opens with the same records" 'rc_is 0 && lines_are 1 && out_has "big.svg: ok (200 entities, "'
+run export big.svg -o again.json
+check "map -> SVG -> map gives the same map file" 'rc_is 0 && cmp -s "$T/big.json" "$T/again.json"'
+run export big.json -o copy.json
+check "export .json: byte-identical to the map file export" 'rc_is 0 && out_has "wrote copy.json: the map file" && cmp -s "$T/big.json" "$T/copy.json"'
+run export "$SHARED/v1/workshop.json" -o workshop-v2.json
+check "export .json of a version 1 map writes version 2 with votes" \
+  'rc_is 0 && py_ok "json.load(open(files[0]))[\"formatVersion\"] == 2 and json.load(open(files[0]))[\"votes\"] == {}" "$T/workshop-v2.json"'
+run export big.json -o big.csv
+check "export .csv: two tables, said so" 'rc_is 0 && out_has "wrote big.csv: 200 entities" && out_has "wrote big-links.csv: 100 relationships"'
+check "export .csv: the entities table opens with the csv module, one row per entity" \
+  'py_ok "all(len(r) == 201 and r[0][:4] == [\"id\", \"name\", \"kind\", \"anonymous\"] and r[0][-2:] == [\"roles\", \"notes\"] and len(r[0]) == 16 and [x[0] for x in r[1:]] == [e[\"id\"] for e in json.load(open(files[1]))[\"entities\"]] for r in [rows(files[0])])" "$T/big.csv" "$T/big.json"'
+check "export .csv: the links table, one row per relationship" \
+  'py_ok "all(len(r) == 101 and r[0] == [\"id\", \"from\", \"from_name\", \"to\", \"to_name\", \"kind\", \"label\"] for r in [rows(files[0])])" "$T/big-links.csv"'
+check "export .csv: BOM and CRLF line ends" \
+  'py_ok "all(b.startswith(b\"\\xef\\xbb\\xbf\\\"id\\\",\") and b.count(b\"\\r\\n\") >= 201 for b in [open(files[0], \"rb\").read()])" "$T/big.csv"'
+run validate big.csv
+check "the entities table re-opens as a map" 'rc_is 0 && out_has "big.csv: ok (200 entities, "'
+printf 'name,kind,roles\nAmina,person,Weavers (primary); Guides\nFood Bank,organization,Caregivers\nZed,person,Astronauts\n' > "$T/list.csv"
+run validate list.csv
+check "a participant list opens, with a warning that says where" \
+  'rc_is 0 && out_has "list.csv: ok (3 entities, 3 placements, 0 relationships)" && out_has "warning: row 4, roles: no role \"Astronauts\"; skipped"'
+printf 'first,last\nAmina,K\n' > "$T/noname.csv"
+run validate noname.csv
+check "a table without a name column is refused clearly" 'rc_is 1 && lines_are 1 && out_has "noname.csv: rejected: this table (CSV) has no \"name\" column"'
+run validate "$SHARED/images/blank.png"
+check "a PNG without a map is refused clearly" 'rc_is 1 && lines_are 1 && out_has "blank.png: rejected: this PNG has no ecomap map inside: export it from ecomap with the map embedded"'
+for kind in svg csv json; do
+  run export big.json -o "hidden.$kind" --hide-names
+  check "export .$kind --hide-names: says so" 'rc_is 0 && out_has "(names hidden)"'
+done
+check "--hide-names: no name, note, source or label of the map in any output, embedded map included" \
+  'py_ok "len(secrets(files[0])) > 50 and not [x for x in secrets(files[0]) for t in [text(files[1]), embedded(files[1]), text(files[2]), text(files[3]), text(files[4])] if x in t]" "$T/big.json" "$T/hidden.svg" "$T/hidden.csv" "$T/hidden-links.csv" "$T/hidden.json"'
+run export big.json -o out.png
+check "export to an unknown format: exit 2, says which endings work" 'rc_is 2 && err_has "the -o file must end in .svg, .csv or .json"'
+run export big.json
+check "export without -o: exit 2" 'rc_is 2 && err_has "missing -o OUT.svg"'
+run export big.json -o ./big.json
+check "export refuses to overwrite its input" 'rc_is 2 && err_has "refusing to overwrite the input big.json"'
+run export truncated.json -o never.svg
+check "export of a rejected file writes nothing" 'rc_is 1 && err_has "truncated.json: rejected: " && [ ! -e "$T/never.svg" ]'
+run export big.json -o no/such/dir/x.svg
+check "export into a missing folder: exit 1, says why" 'rc_is 1 && err_has "cannot write no/such/dir/x.svg"'
+run export big.json -o t.svg --transparent
+check "export --transparent: no background rectangle" 'rc_is 0 && ! grep -q "fill=\"#FFFFFF\"/>" "$T/t.svg" || { WHY="background found"; false; }'
+
+if command -v rsvg-convert >/dev/null 2>&1; then
+  for svg in "$SHARED/golden/map.svg" "$T/big.svg" "$T/hidden.svg"; do
+    name=$(basename "$svg")
+    check "rsvg-convert renders $name" \
+      'rsvg-convert -o "$T/render.png" "$svg" 2>"$T/rsvg.err" && [ -s "$T/render.png" ] && [ ! -s "$T/rsvg.err" ] || { WHY="rsvg-convert: $(head -c 300 "$T/rsvg.err")"; false; }'
+  done
+else
+  echo "skipped rsvg-convert render checks: rsvg-convert is not installed (Debian package librsvg2-bin)"
+fi
+
 check "no temporary files are left behind" \
   '[ -z "$(find "$T" -name "*.tmp-*" -print -quit)" ] || { WHY="found $(find "$T" -name "*.tmp-*" | head -n1)"; false; }'
 

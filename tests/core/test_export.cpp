@@ -25,6 +25,7 @@ Document small_document() {
                            {"p2", "e2", "hosts", Strength::Primary, Energy::Unspecified, "", std::nullopt}};
     document.relationships = {{"r1", "e2", "e1", "member-of", "since 2024"}};
     document.reflections = {{"next", "Cook together."}, {"again", "Yes."}};
+    document.votes = {{"hosts", 3}};
     return document;
 }
 
@@ -33,7 +34,7 @@ Document small_document() {
 TEST_CASE("export writes the documented layout in a fixed key order", "[export]") {
     const std::string expected = R"({
   "format": "ecomap",
-  "formatVersion": 1,
+  "formatVersion": 2,
   "meta": {
     "title": "Café map",
     "created": "2026-11-26T10:00:00Z",
@@ -130,6 +131,9 @@ TEST_CASE("export writes the documented layout in a fixed key order", "[export]"
   "reflections": {
     "again": "Yes.",
     "next": "Cook together."
+  },
+  "votes": {
+    "hosts": 3
   }
 }
 )";
@@ -139,7 +143,7 @@ TEST_CASE("export writes the documented layout in a fixed key order", "[export]"
 TEST_CASE("export of an empty map still writes every section", "[export]") {
     const std::string text = export_json(new_document(default_framework(), "2026-11-26T10:00:00Z"));
     for (const char* part : {"\"entities\": []", "\"placements\": []", "\"relationships\": []", "\"reflections\": {}",
-                             "\"title\": \"Untitled map\""}) {
+                             "\"votes\": {}", "\"title\": \"Untitled map\""}) {
         INFO(part);
         CHECK(text.find(part) != std::string::npos);
     }

@@ -80,7 +80,8 @@ TEST_CASE("maps on a custom framework survive export and import unchanged", "[ro
 }
 
 TEST_CASE("fixtures survive export and import unchanged", "[roundtrip][fixtures]") {
-    for (const char* fixture : {"v1/workshop.json", "v1/minimal.json", "v1/repairable.json", "v0/workshop.json"}) {
+    for (const char* fixture : {"v2/workshop.json", "v2/minimal.json", "v2/votes-repairable.json", "v1/workshop.json",
+                                "v1/minimal.json", "v1/repairable.json", "v0/workshop.json"}) {
         INFO(fixture);
         const ImportResult result = import_document(testing::read_fixture(fixture));
         REQUIRE(result.ok());
@@ -146,7 +147,7 @@ TEST_CASE("write sample exports for schema validation", "[.][export-samples]") {
     for (std::uint64_t seed = 1; seed <= 20; ++seed)
         write("sample-" + std::to_string(seed) + ".json", generate_document(seed, static_cast<int>(seed * 3)));
     write("new.json", new_document(default_framework(), "2026-11-26T10:00:00Z"));
-    for (const char* fixture : {"v1/workshop", "v1/repairable", "v0/workshop"}) {
+    for (const char* fixture : {"v2/workshop", "v2/votes-repairable", "v1/workshop", "v1/repairable", "v0/workshop"}) {
         const ImportResult result = import_document(testing::read_fixture(std::string(fixture) + ".json"));
         REQUIRE(result.ok());
         std::string name = fixture;

@@ -1,0 +1,141 @@
+// ecomap command-line tool: `export FILE -o OUT.svg|OUT.csv|OUT.json [--hide-names]
+// [--title] [--transparent]` (help in help.cpp; the exports are the core's pure functions).
+#include "cli/cli.hpp"
+#include "cli/files.hpp"
+
+#include "core/anonymize.hpp"
+#include "core/csv.hpp"
+#include "core/export_svg.hpp"
+
+#include <cstdio>
+#include <optional>
+#include <string>
+
+namespace ecomap::cli {
+
+namespace {
+
+enum class Format { Svg, Csv, Json };
+
+struct ExportArgs {
+    std::optional<std::string> input;   // the map to export
+    std::optional<std::string> output;  // -o
+    bool hide_names = false;            // --hide-names
+    SvgOptions svg;                     // --title, --transparent
+};
+
+// The lower-cased extension of `path` with its dot (".svg"), "" when it has none.
+std::string extension(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    const std::size_t dot = path.find_last_of('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+    std::string ext = path.substr(dot);
+    for (char& c : ext)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return ext;
+}
+
+// Parses the command line; returns an error message, or "" when the arguments are usable.
+std::string parse(const Args& args, ExportArgs& out) {
+    bool options_ended = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
+        if (!options_ended && arg == "--") {
+            options_ended = true;
+        } else if (!options_ended && (arg == "-o" || arg == "--output")) {
+            if (i + 1 >= args.size()) return std::string(arg) + " needs a value";
+            if (out.output) return "-o given twice";
+            if (args[i + 1].empty()) return "-o needs a file name";
+            out.output = args[++i];
+        } else if (!options_ended && arg == "--hide-names") {
+            out.hide_names = true;
+        } else if (!options_ended && arg == "--title") {
+            out.svg.title = true;
+        } else if (!options_ended && arg == "--transparent") {
+            out.svg.transparent = true;
+        } else if (!options_ended && arg.size() > 1 && arg[0] == '-') {
+            return "unknown option '" + one_line(arg) + "'";
+        } else if (out.input) {
+            return "give exactly one map to export";
+        } else {
+            out.input = arg;
+        }
+    }
+    if (!out.input) return "no map given";
+    if (!out.output) return "missing -o OUT.svg, OUT.csv or OUT.json (the file to write)";
+    if (same_file(*out.input, *out.output))
+        return "refusing to overwrite the input " + one_line(*out.input) + "; choose another -o file";
+    return {};
+}
+
+std::optional<Format> format_of(const std::string& path) {
+    const std::string ext = extension(path);
+    if (ext == ".svg") return Format::Svg;
+    if (ext == ".csv") return Format::Csv;
+    if (ext == ".json") return Format::Json;
+    return std::nullopt;
+}
+
+// "OUT-links.csv" next to "OUT.csv".
+std::string links_path(const std::string& csv_path) {
+    return csv_path.substr(0, csv_path.size() - extension(csv_path).size()) + "-links.csv";
+}
+
+bool write(const std::string& path, const std::string& bytes) {
+    if (const auto problem = write_file_atomically(path, bytes)) {
+        std::fprintf(stderr, "ecomap export: cannot write %s: %s\n", one_line(path).c_str(), one_line(*problem).c_str());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int run_export(const Args& args) {
+    ExportArgs parsed;
+    if (const std::string problem = parse(args, parsed); !problem.empty()) return usage_error("export", problem);
+    const std::string& output = *parsed.output;
+    const std::optional<Format> format = format_of(output);
+    if (!format)
+        return usage_error("export", "cannot tell the format from '" + one_line(output) +
+                                         "': the -o file must end in .svg, .csv or .json");
+    if (*format == Format::Csv && same_file(*parsed.input, links_path(output)))
+        return usage_error("export", "refusing to overwrite the input " + one_line(*parsed.input) + " with the links table");
+
+    LoadedMap loaded = load_map(*parsed.input);
+    const std::string name = one_line(*parsed.input);
+    if (!loaded.document) {
+        std::fprintf(stderr, "%s: %s\n", name.c_str(), loaded.problem.c_str());
+        return kExitProblem;
+    }
+    for (const ImportWarning& warning : loaded.warnings)
+        std::fprintf(stderr, "%s: warning: %s\n", name.c_str(), describe(warning).c_str());
+    const Document document = parsed.hide_names ? hide_names(*loaded.document) : std::move(*loaded.document);
+    const std::string hidden = parsed.hide_names ? " (names hidden)" : "";
+
+    switch (*format) {
+        case Format::Svg:
+            if (!write(output, export_svg(document, parsed.svg))) return kExitProblem;
+            std::printf("wrote %s: the map as an SVG image%s, %s; it re-opens in ecomap\n", one_line(output).c_str(),
+                        hidden.c_str(), record_counts(document).c_str());
+            break;
+        case Format::Csv: {
+            const std::string links = links_path(output);
+            if (!write(output, export_csv_entities(document)) || !write(links, export_csv_relationships(document)))
+                return kExitProblem;
+            std::printf("wrote %s: %s%s\n", one_line(output).c_str(),
+                        counted(document.entities.size(), "entity", "entities").c_str(), hidden.c_str());
+            std::printf("wrote %s: %s\n", one_line(links).c_str(),
+                        counted(document.relationships.size(), "relationship", "relationships").c_str());
+            break;
+        }
+        case Format::Json:
+            if (!write(output, export_json(document))) return kExitProblem;
+            std::printf("wrote %s: the map file%s, %s\n", one_line(output).c_str(), hidden.c_str(),
+                        record_counts(document).c_str());
+            break;
+    }
+    return kExitOk;
+}
+
+}  // namespace ecomap::cli

@@ -1,0 +1,93 @@
+// ecomap core: the entities and relationships tables (see csv.hpp).
+#include "core/csv.hpp"
+
+#include "core/csv_input.hpp"
+#include "core/utf8.hpp"
+
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+namespace ecomap {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+std::string row(const std::vector<std::string>& cells) {
+    std::string line;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) line += ',';
+        line += csv_field(cells[i]);
+    }
+    return line + "\r\n";
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+    const std::string valid = text::make_valid_utf8(text);
+    std::string out = "\"";
+    // Guarding a cell that is already guarded keeps the round trip exact: the importer
+    // removes exactly one '.
+    if (detail::formula_like(valid)) out += '\'';
+    for (const char c : valid) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string export_csv_entities(const Document& document) {
+    const std::vector<Role>& roles = document.framework.roles;
+    std::vector<std::string> header = {"id", "name", "kind", "anonymous"};
+    for (const Role& role : roles) header.push_back(role.name);
+    header.push_back("roles");
+    header.push_back("notes");
+    std::string out(kBom);
+    out += row(header);
+
+    std::unordered_map<std::string_view, std::vector<const Placement*>> placements;  // entity id -> its placements
+    for (const Placement& placement : document.placements) placements[placement.entity].push_back(&placement);
+    for (const Entity& entity : document.entities) {
+        std::vector<std::string> cells = {entity.id, entity.name, std::string(to_string(entity.kind)),
+                                          entity.anonymous ? "true" : "false"};
+        std::string summary;
+        std::set<std::string> summarised;
+        const auto found = placements.find(entity.id);
+        const std::vector<const Placement*> none;
+        const std::vector<const Placement*>& own = found == placements.end() ? none : found->second;
+        for (const Role& role : roles) {
+            std::string cell;
+            for (const Placement* p : own) {
+                if (p->role != role.id) continue;
+                if (!cell.empty()) cell += "; ";
+                cell += to_string(p->strength);
+                if (!p->context.empty()) cell += " (" + p->context + ")";
+                const std::string item = role.name + " (" + std::string(to_string(p->strength)) + ")";
+                if (summarised.insert(item).second) summary += (summary.empty() ? "" : "; ") + item;
+            }
+            cells.push_back(std::move(cell));
+        }
+        cells.push_back(std::move(summary));
+        cells.push_back(entity.notes);
+        out += row(cells);
+    }
+    return out;
+}
+
+std::string export_csv_relationships(const Document& document) {
+    std::unordered_map<std::string_view, const Entity*> entities;
+    for (const Entity& entity : document.entities) entities.emplace(entity.id, &entity);
+    const auto name_of = [&entities](const std::string& id) {
+        const auto it = entities.find(id);
+        return it == entities.end() ? std::string() : it->second->name;
+    };
+    std::string out(kBom);
+    out += row({"id", "from", "from_name", "to", "to_name", "kind", "label"});
+    for (const Relationship& r : document.relationships)
+        out += row({r.id, r.from, name_of(r.from), r.to, name_of(r.to), r.kind, r.label});
+    return out;
+}
+
+}  // namespace ecomap
