@@ -5,6 +5,10 @@ if(NOT EXISTS "${ECOMAP_IMGUI_DIR}/imgui.cpp")
                         "Run ./ecomap setup, or configure with -DECOMAP_BUILD_APP=OFF for the core only.")
 endif()
 
+if(NOT EXISTS "${ECOMAP_THIRD_PARTY_INCLUDE}/stb/stb_image_write.h")
+    message(FATAL_ERROR "stb_image_write.h not found: install Debian's libstb-dev (./ecomap setup does).")
+endif()
+
 if(EMSCRIPTEN)
     find_package(SDL2 CONFIG REQUIRED)   # built for wasm by ./ecomap setup (build/deps/sdl-wasm)
     set(ECOMAP_SDL2_TARGET SDL2::SDL2-static)
@@ -38,7 +42,9 @@ add_library(ecomap_imgui STATIC
 add_library(ecomap::imgui ALIAS ecomap_imgui)
 target_include_directories(ecomap_imgui SYSTEM PUBLIC ${ECOMAP_IMGUI_DIR} ${ECOMAP_IMGUI_DIR}/backends
     ${ECOMAP_IMGUI_DIR}/misc/cpp)
-target_compile_definitions(ecomap_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# 32-bit indices: a large map draws more than 65,536 vertices in one list, and the GLES 3
+# backend cannot split lists by vertex offset.
+target_compile_definitions(ecomap_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS "ImDrawIdx=unsigned int")
 target_link_libraries(ecomap_imgui PUBLIC ${ECOMAP_SDL2_TARGET} ecomap::gles)
 if(EMSCRIPTEN)
     target_compile_options(ecomap_imgui PRIVATE -fwasm-exceptions)

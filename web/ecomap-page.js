@@ -70,13 +70,21 @@
     const bytes = new Uint8Array(await file.arrayBuffer());
     Module.ecomapBridge.openFile(file.name, bytes);
   }
-  function openPicker(accept) {
+  async function deliverFiles(fileList) {   // several at once: a group map
+    const files = [];
+    for (const file of fileList) files.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    Module.ecomapBridge.openFiles(files);
+  }
+  function openPicker(accept, multiple) {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
+    input.multiple = Boolean(multiple);
     input.style.display = 'none';
     input.addEventListener('change', () => {
-      if (input.files && input.files[0]) deliverFile(input.files[0]);
+      if (input.files && input.files.length > 0) {
+        if (multiple) deliverFiles(Array.from(input.files)); else deliverFile(input.files[0]);
+      }
       input.remove();
     });
     document.body.appendChild(input);
@@ -86,7 +94,8 @@
   window.addEventListener('drop', (event) => {
     event.preventDefault();
     const files = event.dataTransfer && event.dataTransfer.files;
-    if (files && files.length > 0 && Module.ecomapBridge) deliverFile(files[0]);
+    if (!files || files.length === 0 || !Module.ecomapBridge) return;
+    if (files.length === 1) deliverFile(files[0]); else deliverFiles(Array.from(files));
   });
 
   // [SECTION] Clipboard: SDL would swallow Ctrl/Cmd+V, so the page hands pasted text over.
@@ -94,6 +103,46 @@
     const text = event.clipboardData && event.clipboardData.getData('text/plain');
     if (text && Module.ecomapBridge) { event.preventDefault(); Module.ecomapBridge.paste(text); }
   });
+
+  // [SECTION] On-screen keyboard (phones): SDL never opens it, so a hidden text field takes
+  // the focus while an ImGui text field is active, and hands what is typed to the app.
+  const keyboardInput = document.createElement('input');
+  keyboardInput.type = 'text';
+  keyboardInput.id = 'ecomap-keyboard';
+  keyboardInput.setAttribute('autocomplete', 'off');
+  keyboardInput.setAttribute('autocapitalize', 'sentences');
+  keyboardInput.setAttribute('aria-hidden', 'true');
+  keyboardInput.style.cssText = 'position:fixed;left:0;bottom:0;width:1px;height:1px;opacity:0;border:0;padding:0;' +
+                                'font-size:16px;pointer-events:none;';
+  document.body.appendChild(keyboardInput);
+  let keyboardWanted = false;
+  function showKeyboard(visible) {
+    keyboardWanted = visible;
+    if (visible && document.activeElement !== keyboardInput) keyboardInput.focus({ preventScroll: true });
+    if (!visible && document.activeElement === keyboardInput) keyboardInput.blur();
+  }
+  keyboardInput.addEventListener('input', (event) => {
+    if (event.isComposing) return;
+    const text = keyboardInput.value;
+    keyboardInput.value = '';
+    if (text && Module.ecomapBridge) Module.ecomapBridge.typed(text);
+  });
+  keyboardInput.addEventListener('compositionend', () => {
+    const text = keyboardInput.value;
+    keyboardInput.value = '';
+    if (text && Module.ecomapBridge) Module.ecomapBridge.typed(text);
+  });
+  const forwardedKeys = ['Backspace', 'Delete', 'Enter', 'Tab', 'Escape', 'ArrowLeft', 'ArrowRight', 'ArrowUp',
+                         'ArrowDown', 'Home', 'End'];
+  for (const type of ['keydown', 'keyup']) {
+    keyboardInput.addEventListener(type, (event) => {
+      if (!forwardedKeys.includes(event.key) || !Module.ecomapBridge) return;
+      event.preventDefault();
+      Module.ecomapBridge.key(event.key, type === 'keydown');
+    });
+  }
+  // A tap elsewhere keeps the keyboard while a field is still active in the app.
+  canvas.addEventListener('touchend', () => { if (keyboardWanted) keyboardInput.focus({ preventScroll: true }); });
 
   // [SECTION] Save when the page goes away
   function flush() { if (Module.ecomapBridge && runtimeReady) Module.ecomapBridge.flush(); }
@@ -109,6 +158,27 @@
     layout: () => JSON.parse(call('layout')),        // CSS-pixel positions of the centre, the ring, each role and token
     getMap: () => call('getMap'),                    // the current map as JSON text (the saved file format)
     loadMap: (text) => JSON.parse(call('loadMap', text)),  // {ok, errors, warnings}; the map is kept on error
+    exportPNG(options) {                             // Promise of the PNG bytes (Uint8Array), map embedded
+      const result = JSON.parse(call('exportPNG', JSON.stringify(options || {})));
+      if (!result.ok) return Promise.reject(new Error(result.error));
+      const binary = atob(result.base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return Promise.resolve(bytes);
+    },
+    exportSVG: () => call('exportSVG'),             // the SVG text, map embedded
+    exportCSV: () => JSON.parse(call('exportCSV')), // {entities, relationships}: CSV texts
+    merge: (texts) => JSON.parse(call('merge', JSON.stringify(texts))),  // {ok, errors, report}: one undo step
+    present: (on) => call('present', switchArgument(on)) === 'true',      // presentation mode on/off (no argument: toggle); the new state
+    hideNames: (on) => call('hideNames', switchArgument(on)) === 'true',  // names as neutral marks, exports included; the new state
+    voteMode: (on) => call('voteMode', switchArgument(on)) === 'true',    // a click on a role adds a dot vote; the new state
+    renderedText: () => new Promise((resolve) => {   // Promise of the text drawn in the next frame (widgets and map)
+      const start = Number(call('frameCount'));
+      call('captureText');
+      const poll = () => (Number(call('frameCount')) >= start + 2 ? resolve(call('capturedText')) : requestAnimationFrame(poll));
+      requestAnimationFrame(poll);
+    }),
+    startup: null,                                   // Promise resolved once ?map= and ?present are applied (after ready)
     onChange(callback) {                             // callback({revision}) after every change; returns an unsubscribe function
       changeListeners.add(callback);
       return () => changeListeners.delete(callback);
@@ -120,10 +190,41 @@
     _takeAutosave: () => { const text = autosaveText; autosaveText = null; return text; },
     _storeAutosave: storeAutosave,
     _download: download,
+    _showKeyboard: showKeyboard,
     _openPicker: openPicker,
     _notifyChange: (revision) => { for (const listener of changeListeners) {
       try { listener({ revision }); } catch (error) { console.error(error); } } },
   };
+
+  function switchArgument(on) { return on === undefined ? '' : (on ? 'true' : 'false'); }
+
+  // [SECTION] Start-up parameters: ?map=<URL of a map file on this server>, ?present
+  // A facilitator prepares a map and hands out one link. Failures are told in the app.
+  function notice(title, message) { call('showMessage', JSON.stringify({ title, message, error: true })); }
+  async function loadMapFromUrl(value) {
+    const title = 'The map from the link could not be opened';
+    let url;
+    try { url = new URL(value, window.location.href); } catch { notice(title, `"${value}" is not a web address.`); return; }
+    if (url.origin !== window.location.origin) {
+      notice(title, `${url.href} is on another server; only maps on ${window.location.host} can be opened by link.`);
+      return;
+    }
+    let response;
+    try { response = await fetch(url.href, { credentials: 'same-origin' }); } catch (error) {
+      notice(title, `${url.pathname} did not download (${error.message}). Check the connection and reload.`);
+      return;
+    }
+    if (!response.ok) { notice(title, `${url.pathname}: the server answered ${response.status}.`); return; }
+    const result = window.ecomap.loadMap(await response.text());
+    if (!result.ok) notice(title, `${url.pathname}: ${result.errors.join('; ')}. The map kept in this browser is shown.`);
+  }
+  const params = new URLSearchParams(window.location.search);
+  window.ecomap.startup = ready.then(async () => {
+    if (params.get('map')) await loadMapFromUrl(params.get('map'));
+    if (params.has('present') && !['0', 'false', 'no', 'off'].includes(params.get('present').toLowerCase()))
+      window.ecomap.present(true);
+  });
+  window.ecomap.startup.catch(() => {});
 
   function fail(title, detail) {
     showError(title, detail);

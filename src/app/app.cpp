@@ -21,11 +21,17 @@
 
 #include "core/framework.hpp"
 #include "core/io_json.hpp"
+#include "core/anonymize.hpp"
+#include "core/base64.hpp"
+#include "core/csv.hpp"
+#include "core/export_svg.hpp"
+#include "core/merge.hpp"
 #include "platform/platform.hpp"
 #include "render/gl.hpp"
 #include "ui/actions.hpp"
 #include "ui/camera.hpp"
 #include "ui/panels.hpp"
+#include "ui/presentation.hpp"
 #include "ui/test_hooks.hpp"
 
 namespace ecomap::app {
@@ -62,7 +68,7 @@ void apply_style() {
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.1f, 0.1f, 0.15f, 0.35f);
 }
 
-std::string file_name_for(const std::string& title) {
+std::string base_name_for(const std::string& title) {
     std::string name;
     for (const char ch : title) {
         const auto u = static_cast<unsigned char>(ch);
@@ -72,7 +78,7 @@ std::string file_name_for(const std::string& title) {
     while (!name.empty() && (name.back() == ' ' || name.back() == '-')) name.pop_back();
     while (!name.empty() && (name.front() == ' ' || name.front() == '-')) name.erase(name.begin());
     if (name.empty()) name = "map";
-    return name + ".ecomap.json";
+    return name;
 }
 
 }  // namespace
@@ -115,10 +121,24 @@ bool App::init(std::string& error) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigMacOSXBehaviors = platform::is_mac();  // Cmd+Z etc. on a Mac, also in the browser
     apply_style();
+    touch_ = platform::is_touch();
+    if (touch_) {  // fingers: every control at least 44 px high
+        ImGuiStyle& style = ImGui::GetStyle();
+        style.FramePadding = {14.0f, 14.0f};
+        style.ItemSpacing = {10.0f, 10.0f};
+        style.TouchExtraPadding = {4.0f, 4.0f};
+        style.ScrollbarSize = 18.0f;
+        style.GrabMinSize = 24.0f;
+    }
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    if (platform::is_web()) {  // SDL has no clipboard in browsers: copy through the page
-        io.SetClipboardTextFn = [](void*, const char* text) { platform::set_clipboard_text(text); };
+    if (platform::is_web()) {  // SDL has no clipboard in browsers: copy through the page, paste from its event
+        io.ClipboardUserData = this;
+        io.SetClipboardTextFn = [](void* self, const char* text) {
+            static_cast<App*>(self)->clipboard_ = text;
+            platform::set_clipboard_text(text);
+        };
+        io.GetClipboardTextFn = [](void* self) { return static_cast<App*>(self)->clipboard_.c_str(); };
     }
     sync_window_size();
     sync_density();
@@ -132,7 +152,26 @@ bool App::init(std::string& error) {
         open_bytes_with_dialog(name, bytes);
         redraw_frames_ = kRedrawAfterEvent;
     });
+    platform::set_files_handler([this](std::vector<platform::NamedBytes> files) {
+        merge_files_with_dialog(files);
+        redraw_frames_ = kRedrawAfterEvent;
+    });
     platform::set_paste_handler([this](std::string_view text) { paste_text(text); });
+    platform::set_text_handlers(
+        [this](std::string_view text) {  // on-screen keyboard: typed into the active field
+            pending_paste_ += text;
+            redraw_frames_ = kRedrawAfterEvent;
+        },
+        [this](std::string_view key, bool down) {
+            static const std::pair<std::string_view, ImGuiKey> keys[] = {
+                {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete}, {"Enter", ImGuiKey_Enter},
+                {"Tab", ImGuiKey_Tab}, {"Escape", ImGuiKey_Escape}, {"ArrowLeft", ImGuiKey_LeftArrow},
+                {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow},
+                {"ArrowDown", ImGuiKey_DownArrow}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End}};
+            for (const auto& [name, imgui_key] : keys)
+                if (name == key) ImGui::GetIO().AddKeyEvent(imgui_key, down);
+            redraw_frames_ = kRedrawAfterEvent;
+        });
     platform::set_flush_handler([this] { autosave_if_due(true); });
     return true;
 }
@@ -176,10 +215,94 @@ void App::open_bytes_with_dialog(std::string_view name, std::string_view bytes) 
     }
 }
 
+LoadOutcome App::merge_files(const std::vector<platform::NamedBytes>& files) {
+    LoadOutcome outcome;
+    std::vector<NamedDocument> participants;
+    ImportOptions options;
+    options.now_iso = now_iso();
+    for (const platform::NamedBytes& file : files) {
+        ImportResult result = import_document(file.bytes, options);
+        if (!result.ok()) {  // one unreadable file is reported; the others are still merged
+            outcome.warnings.push_back(file.name + ": not merged: " + (result.error ? result.error->message : "unreadable"));
+            continue;
+        }
+        for (const ImportWarning& warning : result.warnings)
+            outcome.warnings.push_back(file.name + ": " + warning.path + ": " + warning.message);
+        participants.push_back({file.name, std::move(*result.document)});
+    }
+    if (participants.empty()) {
+        outcome.error = "none of the files could be read";
+        return outcome;
+    }
+    const MergeResult preview = merge_documents(history_.document(), participants);
+    const ApplyResult applied = history_.apply(merge_command(std::move(participants)));
+    if (!applied) {
+        outcome.error = applied.error;
+        return outcome;
+    }
+    const MergeReport& report = preview.report;
+    std::vector<std::string> lines = {
+        std::to_string(report.participants) + " maps merged: " + std::to_string(report.entities_added) +
+            " entities added, " + std::to_string(report.entities_merged) + " merged into existing ones, " +
+            std::to_string(report.placements_added) + " placements, " + std::to_string(report.relationships_added) +
+            " links"};
+    for (const auto* group : {&report.merged, &report.warnings})
+        lines.insert(lines.end(), group->begin(), group->end());
+    lines.insert(lines.end(), outcome.warnings.begin(), outcome.warnings.end());
+    outcome.warnings = std::move(lines);
+    outcome.ok = true;
+    ui_state_.auto_fit = true;
+    return outcome;
+}
+
+void App::merge_files_with_dialog(const std::vector<platform::NamedBytes>& files) {
+    const LoadOutcome outcome = merge_files(files);
+    if (!outcome.ok) {
+        ui_state_.message = ui::MessageDialog{"The maps could not be merged", outcome.error, outcome.warnings, true};
+        return;
+    }
+    ui_state_.message = ui::MessageDialog{"Group map", outcome.warnings.front(),
+                                          {outcome.warnings.begin() + 1, outcome.warnings.end()}, false};
+    ui_state_.status = "Merged " + std::to_string(files.size()) + " files (Undo reverts the whole merge)";
+}
+
+void App::handle_finger(const SDL_TouchFingerEvent& finger) {
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    const Vec2 point{finger.x * size.x, finger.y * size.y};
+    if (finger.type == SDL_FINGERUP) {
+        fingers_.erase(finger.fingerId);
+        return;
+    }
+    if (fingers_.size() == 2 && fingers_.count(finger.fingerId) != 0 && finger.type == SDL_FINGERMOTION) {
+        // Two fingers: zoom by the change of their distance, about their midpoint.
+        const auto first = fingers_.begin()->second, second = std::next(fingers_.begin())->second;
+        const double before = std::hypot(first.x - second.x, first.y - second.y);
+        fingers_[finger.fingerId] = point;
+        const auto a = fingers_.begin()->second, b = std::next(fingers_.begin())->second;
+        const double after = std::hypot(a.x - b.x, a.y - b.y);
+        if (before > 10.0 && after > 10.0) {
+            ui::UiContext context{history_, session_, ui_state_, fonts_, *this};
+            ui::zoom_at(context, after / before, {(a.x + b.x) * 0.5, (a.y + b.y) * 0.5});
+            session_.drag.reset();
+        }
+        return;
+    }
+    fingers_[finger.fingerId] = point;
+}
+
 void App::paste_text(std::string_view text) {
     redraw_frames_ = kRedrawAfterEvent;
     if (ImGui::GetIO().WantTextInput) {
-        pending_paste_ += text;  // typed into the active field next frame
+        // Let the text field paste it itself: ImGui ignores typed characters while Ctrl
+        // is held, and a person still holds it. The field asks GetClipboardTextFn.
+        clipboard_ = std::string(text);
+        ImGuiIO& io = ImGui::GetIO();
+        const ImGuiKey modifier = io.ConfigMacOSXBehaviors ? ImGuiMod_Super : ImGuiMod_Ctrl;
+        const bool held = modifier == ImGuiMod_Super ? io.KeySuper : io.KeyCtrl;
+        if (!held) io.AddKeyEvent(modifier, true);
+        io.AddKeyEvent(ImGuiKey_V, true);
+        io.AddKeyEvent(ImGuiKey_V, false);
+        if (!held) io.AddKeyEvent(modifier, false);
         return;
     }
     const auto first = text.find_first_not_of(" \t\r\n");
@@ -225,10 +348,45 @@ void App::new_map() {
 
 void App::open_file() { platform::open_file_picker(kMapFileTypes); }
 
+void App::open_files_for_merge() { platform::open_files_picker(kMapFileTypes); }
+
+std::string App::base_file_name() const { return base_name_for(history_.document().meta.title); }
+
+Document App::export_document() const {
+    return ui_state_.hide_names ? hide_names(history_.document()) : history_.document();
+}
+
 void App::save_json() {
-    const std::string name = file_name_for(history_.document().meta.title);
-    platform::download_file(name, "application/json", export_json(history_.document()));
+    const std::string name = base_file_name() + ".ecomap.json";
+    platform::download_file(name, "application/json", export_json(export_document()));
     ui_state_.status = "Saved " + name;
+}
+
+void App::export_png(int width, int height, bool transparent, bool title) {
+    pending_png_ = ui::ImageExportOptions{width, height, transparent, title};  // after this frame: see frame()
+    redraw_frames_ = kRedrawAfterEvent;
+}
+
+ui::ImageExportResult App::render_png(const ui::ImageExportOptions& options) {
+    ui::ImageExportResult result = ui::export_png(export_document(), options, ring_, fonts_, fonts_.density);
+    redraw_frames_ = kRedrawAfterEvent;
+    return result;
+}
+
+void App::export_svg(bool transparent, bool title) {
+    SvgOptions options;
+    options.transparent = transparent;
+    options.title = title;
+    const std::string name = base_file_name() + ".svg";
+    platform::download_file(name, "image/svg+xml", ecomap::export_svg(export_document(), options));
+    ui_state_.status = "Saved " + name;
+}
+
+void App::export_csv() {
+    const Document document = export_document();
+    platform::download_file(base_file_name() + ".csv", "text/csv", export_csv_entities(document));
+    platform::download_file(base_file_name() + "-links.csv", "text/csv", export_csv_relationships(document));
+    ui_state_.status = "Saved " + base_file_name() + ".csv and " + base_file_name() + "-links.csv";
 }
 
 // [SECTION] API
@@ -248,6 +406,10 @@ std::string App::state_json() const {
     out["undoLabel"] = history_.undo_label();
     out["redoLabel"] = history_.redo_label();
     out["status"] = ui_state_.status;
+    out["presenting"] = ui_state_.presenting;
+    out["hideNames"] = ui_state_.hide_names;
+    out["spotlight"] = ui_state_.spotlight_role;
+    out["voteMode"] = ui_state_.vote_mode;
     out["typing"] = ImGui::GetIO().WantTextInput;  // a text field has the keyboard
     if (ui_state_.message) {
         out["dialog"] = {{"title", ui_state_.message->title},
@@ -273,6 +435,59 @@ void App::register_api() {
         out["warnings"] = outcome.warnings;
         return out.dump();
     });
+    platform::register_api("merge", [this](std::string_view json_texts) {  // ["<map json>", ...]
+        std::vector<platform::NamedBytes> files;
+        const nlohmann::json texts = nlohmann::json::parse(json_texts, nullptr, false);
+        if (texts.is_array()) {
+            for (size_t i = 0; i < texts.size(); ++i)
+                if (texts[i].is_string()) files.push_back({"map " + std::to_string(i + 1), texts[i].get<std::string>()});
+        }
+        const LoadOutcome outcome = files.empty() ? LoadOutcome{false, "merge() takes an array of map texts", {}}
+                                                  : merge_files(files);
+        redraw_frames_ = kRedrawAfterEvent;
+        nlohmann::ordered_json out;
+        out["ok"] = outcome.ok;
+        out["errors"] = outcome.ok ? nlohmann::ordered_json::array() : nlohmann::ordered_json::array({outcome.error});
+        out["report"] = outcome.warnings;
+        return out.dump();
+    });
+    platform::register_api("exportPNG", [this](std::string_view argument) {  // {"width", "transparent", "title"}
+        const nlohmann::json options = nlohmann::json::parse(argument, nullptr, false);
+        const auto number = [&](const char* key, double fallback) {
+            return options.is_object() && options.contains(key) && options[key].is_number() ? options[key].get<double>()
+                                                                                           : fallback;
+        };
+        const auto flag = [&](const char* key, bool fallback) {
+            return options.is_object() && options.contains(key) && options[key].is_boolean() ? options[key].get<bool>()
+                                                                                            : fallback;
+        };
+        const ui::ScreenRect& view = ui_state_.map_area;
+        ui::ImageExportOptions image;
+        image.width = static_cast<int>(std::lround(number("width", view.w * 2.0)));
+        image.height = static_cast<int>(
+            std::lround(number("height", image.width * static_cast<double>(view.h) / std::max(1.0f, view.w))));
+        image.transparent = flag("transparent", false);
+        image.title = flag("title", true);
+        const ui::ImageExportResult result = render_png(image);
+        nlohmann::ordered_json out;
+        out["ok"] = !result.png.empty();
+        out["error"] = result.error;
+        out["width"] = image.width;
+        out["height"] = image.height;
+        out["milliseconds"] = result.milliseconds;
+        out["base64"] = base64_encode(result.png);
+        return out.dump();
+    });
+    platform::register_api("exportSVG", [this](std::string_view) {
+        return ecomap::export_svg(export_document(), SvgOptions{});
+    });
+    platform::register_api("exportCSV", [this](std::string_view) {
+        const Document document = export_document();
+        nlohmann::ordered_json out;
+        out["entities"] = export_csv_entities(document);
+        out["relationships"] = export_csv_relationships(document);
+        return out.dump();
+    });
     platform::register_api("uiItems", [](std::string_view) { return ui::items_json(); });
     platform::register_api("state", [this](std::string_view) { return state_json(); });
     platform::register_api("action", [this](std::string_view id) {
@@ -280,6 +495,35 @@ void App::register_api() {
         const bool ok = ui::run_action(context, id);
         redraw_frames_ = kRedrawAfterEvent;
         return std::string(ok ? "true" : "false");
+    });
+    // Facilitator switches through the same actions as the buttons: "true" / "false"; "" toggles.
+    const auto switch_api = [this](const char* name, const char* action, bool ui::UiState::*flag) {
+        platform::register_api(name, [this, action, flag](std::string_view on) {
+            const bool want = on.empty() ? !(ui_state_.*flag) : (on == "true" || on == "1");
+            if (ui_state_.*flag != want) {
+                ui::UiContext context{history_, session_, ui_state_, fonts_, *this};
+                ui::run_action(context, action);
+            }
+            redraw_frames_ = kRedrawAfterEvent;
+            return std::string(ui_state_.*flag ? "true" : "false");
+        });
+    };
+    switch_api("present", "present", &ui::UiState::presenting);
+    switch_api("hideNames", "hide-names", &ui::UiState::hide_names);
+    switch_api("voteMode", "vote-mode", &ui::UiState::vote_mode);
+    platform::register_api("captureText", [this](std::string_view) {  // the next frame records its text
+        ui::request_text_capture();
+        redraw_frames_ = kRedrawAfterEvent;
+        return std::string("true");
+    });
+    platform::register_api("capturedText", [](std::string_view) { return ui::captured_text(); });
+    platform::register_api("showMessage", [this](std::string_view json) {  // {"title", "message", "error"}: a page notice
+        const nlohmann::json in = nlohmann::json::parse(json, nullptr, false);
+        if (!in.is_object()) return std::string("false");
+        ui_state_.message = ui::MessageDialog{in.value("title", std::string("Notice")), in.value("message", std::string()),
+                                              {}, in.value("error", false)};
+        redraw_frames_ = kRedrawAfterEvent;
+        return std::string("true");
     });
 }
 
@@ -318,6 +562,8 @@ void App::frame() {
         had_event = true;
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) platform::request_quit();
+        if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP)
+            handle_finger(event.tfinger);
         if (event.type == SDL_DROPFILE && event.drop.file != nullptr) {  // desktop drag and drop
             std::ifstream in(event.drop.file, std::ios::binary);
             std::ostringstream bytes;
@@ -355,6 +601,23 @@ void App::frame() {
     render();
     SDL_GL_SwapWindow(window_);
     ++frames_rendered_;
+    if (const bool typing = ImGui::GetIO().WantTextInput; typing != keyboard_shown_ && touch_) {
+        keyboard_shown_ = typing;  // phones: open the on-screen keyboard for the active field
+        platform::show_keyboard(typing);
+    }
+    if (pending_png_) {  // outside the ImGui frame: the export rebuilds the font atlas
+        const ui::ImageExportOptions options = *pending_png_;
+        pending_png_.reset();
+        const ui::ImageExportResult result = render_png(options);
+        if (result.png.empty()) {
+            ui_state_.message = ui::MessageDialog{"The image could not be made", result.error, {}, true};
+        } else {
+            const std::string name = base_file_name() + ".png";
+            platform::download_file(name, "image/png", result.png);
+            ui_state_.status = "Saved " + name + " (" + std::to_string(options.width) + " × " +
+                               std::to_string(options.height) + " px)";
+        }
+    }
     if (!ready_sent_) {
         ready_sent_ = true;
         platform::notify_ready();
@@ -365,28 +628,50 @@ void App::draw_ui() {
     ui::begin_frame_items();
     ui::UiContext context{history_, session_, ui_state_, fonts_, *this};
     ui::handle_shortcuts(context);
+    ui::begin_text_capture();
+
+    // Presentation: the map takes the whole window (no toolbar, side panel or footer),
+    // larger type, high contrast; the arrow keys move between roles, so no keyboard nav.
+    ImGuiIO& io = ImGui::GetIO();
+    if (ui_state_.presenting) ui::handle_presentation_keys(context);
+    if (ui_state_.presenting) io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    else io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    if (ui_state_.presenting) {
+        const ImVec2 full = ImGui::GetMainViewport()->Size;
+        const ui::ScreenRect area = ui::presentation_map_area(context, full.x, full.y);
+        ui_state_.map_area = area;
+        ui_state_.auto_fit = true;
+        session_.camera = ui::presentation_camera(history_.document(), fonts_, area);
+        frame_ = ui::compute_map_frame(history_.document(), session_.camera, area, ui::presentation_frame_options());
+        ui::map_view(context, frame_);
+        ui::draw_presentation(context, frame_);
+        ui::draw_dialogs(context);
+        ui::draw_export_dialog(context);
+        const int spotlight = history_.document().framework.role_index(ui_state_.spotlight_role);
+        highlight_ = spotlight >= 0 ? spotlight : ui::highlighted_role(context, frame_);
+        ui::end_text_capture();
+        return;
+    }
 
     const ImVec2 size = ImGui::GetMainViewport()->Size;
-    const float panel = size.x >= 760.0f ? std::min(ui::kSidePanelWidth, size.x * 0.4f) : size.x * 0.45f;
-    const float body_top = ui::kToolbarHeight;
-    const float body_height = std::max(1.0f, size.y - ui::kToolbarHeight - ui::kFooterHeight);
-    const ui::ScreenRect map_area{0, body_top, std::max(1.0f, size.x - panel), body_height};
+    const ui::WindowLayout layout = ui::window_layout(size.x, size.y, touch_);
+    const ui::ScreenRect& map_area = layout.map;
     ui_state_.map_area = map_area;
     const RingLayout ring = ring_layout(static_cast<int>(history_.document().framework.roles.size()));
     if (ui_state_.auto_fit) {
-        float widest = 0;  // in label heights, measured with the label font
-        for (const Role& role : history_.document().framework.roles)
-            widest = std::max(widest, fonts_.label_medium->CalcTextSizeA(24.0f, 1e9f, 0.0f, role.name.c_str()).x / 24.0f);
+        const float widest = ui::widest_role_note_em(context);  // in label heights, with gap call-outs when shown
         session_.camera = ui::fit_camera(ring, map_area, widest);
     }
 
     frame_ = ui::compute_map_frame(history_.document(), session_.camera, map_area);
     ui::map_view(context, frame_);
-    ui::draw_side_panel(context, {size.x - panel, body_top, panel, body_height});
-    ui::draw_toolbar(context, size.x);
-    ui::draw_footer(context, size.x, size.y - ui::kFooterHeight);
+    ui::draw_side_panel(context, layout.panel);
+    ui::draw_toolbar(context, size.x, layout.compact);
+    ui::draw_footer(context, size.x, size.y - ui::footer_height(size.x));
     ui::draw_dialogs(context);
+    ui::draw_export_dialog(context);
     highlight_ = ui::highlighted_role(context, frame_);
+    ui::end_text_capture();
 }
 
 void App::render() {
@@ -394,10 +679,16 @@ void App::render() {
     const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
     const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
     glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
+    const bool presenting = ui_state_.presenting;  // high contrast: white page, stronger role colours
+    if (presenting) glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
+    else glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ring_.draw(ui::ring_style(history_.document().framework, frame_, io.DisplayFramebufferScale.x, highlight_), fb_w,
-               fb_h);
+    render::RingStyle style = ui::ring_style(history_.document().framework, frame_, io.DisplayFramebufferScale.x, highlight_);
+    if (presenting) {
+        style.tint = 0.30f;
+        style.rim *= 1.4f;
+    }
+    ring_.draw(style, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 

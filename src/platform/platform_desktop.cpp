@@ -45,6 +45,12 @@ void report_error(std::string_view message) {
 
 bool is_web() { return false; }
 
+bool is_touch() { return false; }
+
+void show_keyboard(bool) {}  // SDL handles text input on the desktop
+
+void set_text_handlers(TextHandler, KeyHandler) {}
+
 bool is_mac() {
 #ifdef __APPLE__
     return true;
@@ -65,6 +71,10 @@ void open_file_picker(std::string_view) {
 }
 
 void set_file_handler(FileHandler) {}  // the app feeds SDL_DROPFILE to its own handler
+
+void open_files_picker(std::string_view accept) { open_file_picker(accept); }
+
+void set_files_handler(FilesHandler) {}
 
 std::optional<std::string> load_autosave() {
     std::ifstream in(autosave_path(), std::ios::binary);

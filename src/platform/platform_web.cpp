@@ -23,6 +23,9 @@ EM_JS(void, ecomap_js_download, (const char* name, const char* mime, const char*
 EM_JS(void, ecomap_js_open_picker, (const char* accept), {
     window.ecomap._openPicker(UTF8ToString(accept));
 });
+EM_JS(void, ecomap_js_open_files_picker, (const char* accept), {
+    window.ecomap._openPicker(UTF8ToString(accept), true);
+});
 EM_JS(char*, ecomap_js_take_autosave, (), {
     const text = window.ecomap._takeAutosave();
     if (text === null || text === undefined) return 0;
@@ -41,6 +44,12 @@ EM_JS(void, ecomap_js_copy, (const char* text), {
 EM_JS(int, ecomap_js_is_mac, (), {
     return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "") ? 1 : 0;
 });
+EM_JS(int, ecomap_js_is_touch, (), {
+    return window.matchMedia && window.matchMedia("(pointer: coarse)").matches ? 1 : 0;
+});
+EM_JS(void, ecomap_js_show_keyboard, (int visible), {
+    window.ecomap._showKeyboard(visible !== 0);
+});
 EM_JS(void, ecomap_js_changed, (double revision), {
     if (window.ecomap && window.ecomap._notifyChange) window.ecomap._notifyChange(revision);
 });
@@ -49,7 +58,11 @@ namespace ecomap::platform {
 namespace {
 FrameFn g_frame;
 FileHandler g_file_handler;
+FilesHandler g_files_handler;
+std::vector<NamedBytes> g_files_batch;
 TextHandler g_paste_handler;
+TextHandler g_typed_handler;
+KeyHandler g_key_handler;
 FrameFn g_flush_handler;
 void frame_trampoline() { g_frame(); }
 }  // namespace
@@ -82,6 +95,15 @@ bool is_web() { return true; }
 
 bool is_mac() { return ecomap_js_is_mac() != 0; }
 
+bool is_touch() { return ecomap_js_is_touch() != 0; }
+
+void show_keyboard(bool visible) { ecomap_js_show_keyboard(visible ? 1 : 0); }
+
+void set_text_handlers(TextHandler typed, KeyHandler key) {
+    g_typed_handler = std::move(typed);
+    g_key_handler = std::move(key);
+}
+
 void download_file(std::string_view file_name, std::string_view mime_type, std::string_view bytes) {
     const std::string name(file_name), mime(mime_type);
     ecomap_js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
@@ -93,6 +115,13 @@ void open_file_picker(std::string_view accept) {
 }
 
 void set_file_handler(FileHandler handler) { g_file_handler = std::move(handler); }
+
+void open_files_picker(std::string_view accept) {
+    const std::string text(accept);
+    ecomap_js_open_files_picker(text.c_str());
+}
+
+void set_files_handler(FilesHandler handler) { g_files_handler = std::move(handler); }
 
 std::optional<std::string> load_autosave() {
     char* text = ecomap_js_take_autosave();
@@ -136,9 +165,32 @@ EMSCRIPTEN_KEEPALIVE void ecomap_file_opened(const char* name, const char* data,
         ecomap::platform::g_file_handler(name ? name : "", std::string_view(data, static_cast<size_t>(size)));
 }
 
+// Several files (picked together or dropped at once): begin, one call per file, end.
+EMSCRIPTEN_KEEPALIVE void ecomap_files_begin() { ecomap::platform::g_files_batch.clear(); }
+
+EMSCRIPTEN_KEEPALIVE void ecomap_files_add(const char* name, const char* data, int size) {
+    ecomap::platform::g_files_batch.push_back({name ? name : "", std::string(data, static_cast<size_t>(size))});
+}
+
+EMSCRIPTEN_KEEPALIVE void ecomap_files_end() {
+    auto files = std::move(ecomap::platform::g_files_batch);
+    ecomap::platform::g_files_batch.clear();
+    if (ecomap::platform::g_files_handler) ecomap::platform::g_files_handler(std::move(files));
+}
+
 // Text pasted with Ctrl/Cmd+V.
 EMSCRIPTEN_KEEPALIVE void ecomap_paste(const char* text) {
     if (ecomap::platform::g_paste_handler) ecomap::platform::g_paste_handler(text ? text : "");
+}
+
+// Text typed on the on-screen keyboard (the page's hidden text field).
+EMSCRIPTEN_KEEPALIVE void ecomap_typed(const char* text) {
+    if (ecomap::platform::g_typed_handler) ecomap::platform::g_typed_handler(text ? text : "");
+}
+
+// A key of the on-screen keyboard that is not text (Backspace, Enter, arrows...).
+EMSCRIPTEN_KEEPALIVE void ecomap_key(const char* key, int down) {
+    if (ecomap::platform::g_key_handler) ecomap::platform::g_key_handler(key ? key : "", down != 0);
 }
 
 // The page is being hidden or closed.

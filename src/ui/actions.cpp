@@ -4,6 +4,7 @@
 
 #include "core/commands.hpp"
 #include "ui/camera.hpp"
+#include "ui/presentation.hpp"
 
 namespace ecomap::ui {
 namespace {
@@ -39,6 +40,8 @@ std::vector<Action> make_actions() {
                     [](UiContext& c) { c.services.open_file(); }});
     list.push_back({"save-json", "Save JSON", "Ctrl+S", {ImGuiMod_Shortcut | ImGuiKey_S}, always,
                     [](UiContext& c) { c.services.save_json(); }});
+    list.push_back({"export", "Export…", "Ctrl+E", {ImGuiMod_Shortcut | ImGuiKey_E}, always,
+                    [](UiContext& c) { c.state.export_dialog = ExportDialog{}; }});
     list.push_back({"undo", "Undo", "Ctrl+Z", {ImGuiMod_Shortcut | ImGuiKey_Z},
                     [](const UiContext& c) { return c.history.can_undo(); },
                     [](UiContext& c) {
@@ -66,6 +69,25 @@ std::vector<Action> make_actions() {
     list.push_back({"zoom-in", "+", "+", {ImGuiKey_Equal, ImGuiKey_KeypadAdd, ImGuiMod_Shift | ImGuiKey_Equal}, always,
                     [](UiContext& c) { zoom_by(c, 1.25); }});
     list.push_back({"fit", "Fit", "F", {ImGuiKey_F}, always, [](UiContext& c) { c.state.auto_fit = true; }});
+    // Facilitator: group map, presentation, hidden names, dot votes (ui/presentation.hpp).
+    list.push_back({"merge-maps", "Merge maps…", "", {}, always,
+                    [](UiContext& c) { c.services.open_files_for_merge(); }});
+    list.push_back({"present", "Present", "P", {ImGuiKey_P}, always,
+                    [](UiContext& c) { set_presenting(c, !c.state.presenting); }});
+    list.push_back({"hide-names", "Hide names", "H", {ImGuiKey_H}, always, [](UiContext& c) {
+                        c.state.hide_names = !c.state.hide_names;
+                        c.state.status = c.state.hide_names ? "Names hidden: neutral marks on screen and in exports"
+                                                            : "Names shown";
+                    }});
+    list.push_back({"vote-mode", "Vote mode", "V", {ImGuiKey_V}, always, [](UiContext& c) {
+                        c.state.vote_mode = !c.state.vote_mode;
+                        c.state.status = c.state.vote_mode
+                                             ? "Vote mode: click a role to add a dot vote (Shift+click removes one)"
+                                             : "Vote mode off";
+                    }});
+    list.push_back({"clear-votes", "Clear votes", "", {},
+                    [](const UiContext& c) { return !c.document().votes.empty(); },
+                    [](UiContext& c) { c.history.apply(clear_votes()); }});
     return list;
 }
 
@@ -106,7 +128,8 @@ void add_entity_and_select(UiContext& context, EntityKind kind) {
     }
     context.session.selection.items = {{TargetKind::Entity, result.created_id}};
     context.state.focus_name_of = result.created_id;
-    context.state.status = "Added a " + kind_label(kind) + ": type a name, then drag it onto a role";
+    context.state.status = std::string(kind == EntityKind::Person ? "Added a " : "Added an ") + kind_label(kind) +
+                           ": type a name, then pick its roles";
 }
 
 void delete_entity_now(UiContext& context, const std::string& entity_id) {

@@ -4,18 +4,18 @@
 
 namespace ecomap::ui {
 
-float label_size(const Camera& camera, const RingLayout& ring) {
-    return std::clamp(static_cast<float>(ring.outer_radius * camera.zoom) * 0.065f, 12.0f, 46.0f);
+float label_size(const Camera& camera, const RingLayout& ring, float max_px) {
+    return std::clamp(static_cast<float>(ring.outer_radius * camera.zoom) * 0.065f, 12.0f, max_px);
 }
 
-Camera fit_camera(const RingLayout& ring, const ScreenRect& area, float label_width_em) {
+Camera fit_camera(const RingLayout& ring, const ScreenRect& area, float label_width_em, float max_label_px) {
     // The labels outside the ring need room: the widest name left and right, about two
     // label heights above and below.
     Camera camera;
     double radius = std::min(area.w, area.h) * 0.5;
     for (int i = 0; i < 4; ++i) {  // label size depends on the radius; settle in a few steps
         camera.zoom = radius / ring.outer_radius;
-        const double label = label_size(camera, ring);
+        const double label = label_size(camera, ring, max_label_px);
         radius = std::min(area.w * 0.5 - label * (label_width_em * 0.96 + 0.9), area.h * 0.5 - label * 2.0);
         radius = std::max(radius, 30.0);
     }

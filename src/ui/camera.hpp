@@ -10,11 +10,14 @@ namespace ecomap::ui {
 inline constexpr double kMinZoom = 0.05;  // CSS px per map unit
 inline constexpr double kMaxZoom = 8.0;
 
-Camera fit_camera(const RingLayout& ring, const ScreenRect& area,
-                  float label_width_em);  // whole ring and labels visible; widest label in label heights
+inline constexpr float kMaxScreenLabelPx = 46.0f;  // role labels never grow past this on screen
+
+Camera fit_camera(const RingLayout& ring, const ScreenRect& area, float label_width_em,
+                  float max_label_px = kMaxScreenLabelPx);  // whole ring and labels visible; widest label in label heights
 Vec2 to_screen(const Camera& camera, const ScreenRect& area, Vec2 map);  // map units -> CSS px (page coordinates)
 Vec2 to_map(const Camera& camera, const ScreenRect& area, Vec2 screen);  // CSS px -> map units
-float label_size(const Camera& camera, const RingLayout& ring);          // role label text size for this zoom
+float label_size(const Camera& camera, const RingLayout& ring,
+                 float max_px = kMaxScreenLabelPx);  // role label text size for this zoom
 void zoom_by(UiContext& context, double factor);                         // about the map area's centre
 void zoom_at(UiContext& context, double factor, Vec2 screen_anchor);     // keeps the map point under the anchor
 

@@ -18,7 +18,8 @@ ImFont* add_font(std::string_view data, float size, float density) {
     config.RasterizerDensity = density;
     config.OversampleH = 2;
     config.OversampleV = 1;
-    static const ImWchar ranges[] = {0x0020, 0x024F, 0x2013, 0x2026, 0x2190, 0x2193, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};  // Latin, dashes, quotes, arrows, €, minus
+    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026,  // Latin (incl. Vietnamese), accents, dashes
+                                     0x2190, 0x2193, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};           // arrows, €, minus
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()),
                                                       size, &config, ranges);
 }

@@ -12,6 +12,7 @@
 
 #include "core/analysis.hpp"
 #include "core/commands.hpp"
+#include "render/ring_renderer.hpp"
 #include "ui/actions.hpp"
 #include "ui/map_view.hpp"
 #include "ui/panels.hpp"
@@ -103,7 +104,8 @@ void placement_row(UiContext& context, const Placement& placement) {
     ImGui::PushID(placement.id.c_str());
     ImGui::Separator();
     ImGui::TextUnformatted(role ? role->name.c_str() : placement.role.c_str());
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - 50.0f);
+    const float remove_width = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - remove_width));
     if (ImGui::SmallButton("Remove")) context.history.apply(remove_placement(placement.id));
     expose_item("remove-placement:" + placement.id);
     int strength = static_cast<int>(placement.strength);
@@ -118,6 +120,43 @@ void placement_row(UiContext& context, const Placement& placement) {
     ImGui::PopID();
 }
 
+// One button per role, two columns: tap to place the entity there (primary), tap again
+// to take it off. Works with a finger as well as with the mouse.
+void role_toggles(UiContext& context, const Entity& entity) {
+    const Document& document = context.document();
+    const float width = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    int column = 0;
+    for (const Role& role : document.framework.roles) {
+        const Placement* placed = nullptr;
+        for (const Placement& placement : document.placements)
+            if (placement.entity == entity.id && placement.role == role.id && placement.context.empty()) placed = &placement;
+        const render::Rgb c = render::parse_hex_color(role.color);
+        const ImVec4 color{c.r, c.g, c.b, 1.0f};
+        const float luminance = 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b;
+        if (placed != nullptr) {
+            ImGui::PushStyleColor(ImGuiCol_Button, color);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color);
+            ImGui::PushStyleColor(ImGuiCol_Text, luminance > 0.55f ? ImVec4(0.08f, 0.09f, 0.11f, 1) : ImVec4(1, 1, 1, 1));
+        }
+        if (column == 1) ImGui::SameLine();
+        if (ImGui::Button(((placed ? "• " : "") + role.name + "##toggle").c_str(), {width, 0})) {
+            ApplyResult result;
+            if (placed != nullptr) {
+                result = context.history.apply(remove_placement(placed->id));
+            } else {
+                PlacementSpec spec;
+                spec.entity = entity.id;
+                spec.role = role.id;
+                result = context.history.apply(place_entity(spec));
+            }
+            if (!result) context.state.status = result.error;
+        }
+        if (placed != nullptr) ImGui::PopStyleColor(3);
+        expose_item("toggle-role:" + role.id);
+        column = 1 - column;
+    }
+}
+
 void entity_inspector(UiContext& context, const Entity& entity) {
     const Document& document = context.document();
     heading(context, kKindNames[static_cast<size_t>(entity.kind)]);
@@ -129,6 +168,9 @@ void entity_inspector(UiContext& context, const Entity& entity) {
     text_field(context, "##name", entity.name,
                [id = entity.id](std::string text) { return rename_entity(id, std::move(text)); }, "entity-name", false,
                "Name");
+    heading(context, "Roles");
+    role_toggles(context, entity);
+    ImGui::Spacing();
     int kind = static_cast<int>(entity.kind);
     if (combo("##kind", kind, kKindNames, "entity-kind"))
         context.history.apply(set_entity_kind(entity.id, static_cast<EntityKind>(kind)));
@@ -140,7 +182,7 @@ void entity_inspector(UiContext& context, const Entity& entity) {
     text_field(context, "##notes", entity.notes,
                [id = entity.id](std::string text) { return set_entity_notes(id, std::move(text)); }, "entity-notes", true);
 
-    heading(context, "Roles");
+    heading(context, "Role details");
     bool any = false;
     for (const Placement& placement : document.placements) {
         if (placement.entity != entity.id) continue;
@@ -149,23 +191,9 @@ void entity_inspector(UiContext& context, const Entity& entity) {
     }
     if (!any) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("Drag it from the list onto a role, or add one here.");
+        ImGui::TextDisabled("Tap a role above, or drag the row from the list onto the map.");
         ImGui::PopTextWrapPos();
     }
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo("##add-role", "Add a role…")) {
-        for (const Role& role : document.framework.roles) {
-            if (ImGui::Selectable(role.name.c_str())) {
-                PlacementSpec spec;
-                spec.entity = entity.id;
-                spec.role = role.id;
-                const ApplyResult result = context.history.apply(place_entity(spec));
-                if (!result) context.state.status = result.error;
-            }
-        }
-        ImGui::EndCombo();
-    }
-    expose_item("add-role");
 
     heading(context, "Links");
     for (const Relationship& link : document.relationships) {
@@ -277,6 +305,10 @@ void draw_inspector(UiContext& context) {
     ImGui::BeginChild("##inspector", {0, 0}, ImGuiChildFlags_None);
     const Document& document = context.document();
     const Target target = context.session.selection.empty() ? Target{} : context.session.selection.items.front();
+    if (target.id != context.state.inspected) {  // something else to inspect: start at its top
+        ImGui::SetScrollY(0);
+        context.state.inspected = target.id;
+    }
     switch (target.kind) {
         case TargetKind::Entity:
             if (const Entity* entity = document.find_entity(target.id)) entity_inspector(context, *entity);
@@ -297,6 +329,7 @@ void draw_inspector(UiContext& context) {
             map_inspector(context);
             break;
     }
+    touch_scroll();
     ImGui::EndChild();
 }
 

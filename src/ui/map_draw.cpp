@@ -9,7 +9,9 @@
 
 #include "render/ring_renderer.hpp"
 #include "ui/map_view.hpp"
+#include "ui/facilitator.hpp"
 #include "ui/relationship_kinds.hpp"
+#include "ui/test_hooks.hpp"
 
 namespace ecomap::ui {
 namespace {
@@ -95,8 +97,8 @@ std::string display_name(const Entity& entity) {
     return "Unnamed";
 }
 
-void draw_token_shape(EntityKind kind, Strength strength, float x, float y, float r, unsigned int color, float alpha) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+void draw_token_shape(ImDrawList& list, EntityKind kind, Strength strength, float x, float y, float r, unsigned int color, float alpha) {
+    ImDrawList* draw = &list;
     const float outline = std::max(1.5f, r * 0.14f);
     switch (strength) {
         case Strength::Primary:  // solid
@@ -127,8 +129,8 @@ void draw_token_shape(EntityKind kind, Strength strength, float x, float y, floa
     }
 }
 
-void draw_role_labels(const Document& document, const MapFrame& frame, const Fonts& fonts) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+void draw_role_labels(ImDrawList& list, const Document& document, const MapFrame& frame, const Fonts& fonts) {
+    ImDrawList* draw = &list;
     ImFont* font = fonts.label_for(frame.label_px);
     const auto& roles = document.framework.roles;
     for (size_t i = 0; i < roles.size() && i < frame.labels.size(); ++i) {
@@ -144,8 +146,11 @@ void draw_role_labels(const Document& document, const MapFrame& frame, const Fon
     }
 }
 
-void draw_centre_text(const Document& document, const MapFrame& frame, const Fonts& fonts) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+void draw_centre_text(ImDrawList& list, const Document& document, const MapFrame& frame, const Fonts& fonts) {
+    ImDrawList* draw = &list;
+    // Links are drawn before: a white veil keeps them faint under the values.
+    draw->AddCircleFilled({frame.centre_x, frame.centre_y}, std::max(0.0f, frame.centre_radius - 3.0f),
+                          IM_COL32(255, 255, 255, 225));
     std::vector<std::string> lines;
     if (!document.centre.cause.empty()) lines.push_back(document.centre.cause);
     for (const std::string& value : document.centre.values) lines.push_back(value);
@@ -162,12 +167,13 @@ void draw_centre_text(const Document& document, const MapFrame& frame, const Fon
         const std::string shown = truncated(line, font, px, frame.centre_radius * 1.7f);
         const ImVec2 size = font->CalcTextSizeA(px, 1e9f, 0.0f, shown.c_str());
         draw->AddText(font, px, {std::round(frame.centre_x - size.x * 0.5f), std::round(y)}, kText, shown.c_str());
+        record_text(shown);
         y += px * 1.2f;
     }
 }
 
-void draw_links(const UiContext& context, const MapFrame& frame) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+void draw_links(ImDrawList& list, const UiContext& context, const MapFrame& frame) {
+    ImDrawList* draw = &list;
     const Document& document = context.document();
     for (const Relationship& link : document.relationships) {
         const TokenOnScreen* a = first_token_of(frame, link.from);
@@ -191,7 +197,8 @@ void draw_links(const UiContext& context, const MapFrame& frame) {
                                     {q.x - ux * size + uy * size * 0.55f, q.y - uy * size - ux * size * 0.55f}, color);
         }
         if (selected || hovered || !link.label.empty()) {
-            const std::string text = link.label.empty() ? relationship_kind_label(link.kind) : link.label;
+            const bool own_label = !link.label.empty() && !context.state.hide_names;  // labels may name people
+            const std::string text = own_label ? link.label : relationship_kind_label(link.kind);
             ImFont* font = context.fonts.label_small;
             const float px = 13.0f;
             const ImVec2 size = font->CalcTextSizeA(px, 1e9f, 0.0f, text.c_str());
@@ -199,14 +206,16 @@ void draw_links(const UiContext& context, const MapFrame& frame) {
             draw->AddRectFilled({mid.x - 4, mid.y - 2}, {mid.x + size.x + 4, mid.y + size.y + 2},
                                 IM_COL32(255, 255, 255, 230), 4.0f);
             draw->AddText(font, px, mid, kText, text.c_str());
+            record_text(text);
         }
     }
 }
 
-void draw_tokens(const UiContext& context, const MapFrame& frame) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+void draw_tokens(ImDrawList& list, const UiContext& context, const MapFrame& frame) {
+    ImDrawList* draw = &list;
     const Document& document = context.document();
     const auto& drag = context.session.drag;
+    const EntityNames names(context);  // neutral marks while names are hidden
     for (const TokenOnScreen& token : frame.tokens) {
         const Entity* entity = document.find_entity(token.entity);
         const Placement* placement = document.find_placement(token.placement);
@@ -219,7 +228,7 @@ void draw_tokens(const UiContext& context, const MapFrame& frame) {
             draw->AddCircleFilled({token.x, token.y}, token.r + (selected ? 5.0f : 3.5f),
                                   selected ? IM_COL32(255, 196, 0, 255) : IM_COL32(20, 24, 32, 60));
         }
-        draw_token_shape(entity->kind, placement->strength, token.x, token.y, token.r,
+        draw_token_shape(list, entity->kind, placement->strength, token.x, token.y, token.r,
                          role_color(document.framework, token.role_index), alpha);
         if (placement->energy != Energy::Unspecified) {  // small badge: + energizes, − depletes
             const float b = std::max(5.0f, token.r * 0.38f);
@@ -232,11 +241,13 @@ void draw_tokens(const UiContext& context, const MapFrame& frame) {
         }
         const float px = std::clamp(token.r * 0.95f, 11.0f, 22.0f);
         ImFont* font = context.fonts.label_for(px);
-        const std::string name = truncated(display_name(*entity), font, px, std::max(110.0f, token.r * 7.0f));
+        const std::string name = truncated(names(*entity), font, px, std::max(110.0f, token.r * 7.0f));
         const ImVec2 size = font->CalcTextSizeA(px, 1e9f, 0.0f, name.c_str());
         const ImVec2 at{std::round(token.x - size.x * 0.5f), std::round(token.y + token.r + 2.0f)};
-        draw->AddRectFilled({at.x - 3, at.y}, {at.x + size.x + 3, at.y + size.y}, IM_COL32(255, 255, 255, 190), 3.0f);
+        draw->AddRectFilled({at.x - 3, at.y}, {at.x + size.x + 3, at.y + size.y},
+                            IM_COL32(255, 255, 255, context.state.presenting ? 235 : 190), 3.0f);
         draw->AddText(font, px, at, with_alpha(kText, alpha), name.c_str());
+        record_text(name);
     }
 }
 

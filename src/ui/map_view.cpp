@@ -16,6 +16,7 @@
 
 #include "core/commands.hpp"
 #include "ui/camera.hpp"
+#include "ui/presentation.hpp"
 #include "ui/relationship_kinds.hpp"
 #include "ui/test_hooks.hpp"
 
@@ -91,8 +92,12 @@ void finish_connect(UiContext& context, const MapFrame& frame, const std::string
     }
     const ApplyResult result =
         context.history.apply(add_relationship(from, token->entity, relationship_kinds().front().id, ""));
-    if (result) context.session.selection.items = {{TargetKind::Relationship, result.created_id}};
-    else context.state.status = result.error;
+    if (!result) {
+        context.state.status = result.error;
+        return;
+    }
+    context.session.selection.items = {{TargetKind::Relationship, result.created_id}};
+    context.state.status = "Linked: choose the kind of link in the panel";
 }
 
 void drop_from_list(UiContext& context, const MapFrame& frame, const std::string& entity, float x, float y) {
@@ -117,7 +122,8 @@ void drop_from_list(UiContext& context, const MapFrame& frame, const std::string
 
 // [SECTION] Frame geometry
 
-MapFrame compute_map_frame(const Document& document, const Camera& camera, const ScreenRect& area) {
+MapFrame compute_map_frame(const Document& document, const Camera& camera, const ScreenRect& area,
+                           const FrameOptions& options) {
     MapFrame frame;
     frame.ring = ring_layout(static_cast<int>(document.framework.roles.size()));
     frame.camera = camera;
@@ -129,7 +135,8 @@ MapFrame compute_map_frame(const Document& document, const Camera& camera, const
     frame.centre_radius = static_cast<float>(frame.ring.centre_radius) * zoom;
     frame.inner_radius = static_cast<float>(frame.ring.inner_radius) * zoom;
     frame.outer_radius = static_cast<float>(frame.ring.outer_radius) * zoom;
-    frame.label_px = label_size(camera, frame.ring);
+    frame.label_px = std::min(label_size(camera, frame.ring, options.max_label_px) * options.label_scale,
+                              options.max_label_px);
     const int count = frame.ring.role_count;
     frame.start_angle = count > 0 ? static_cast<float>(sector_start_angle(frame.ring, 0)) : 0.0f;
     for (int i = 0; i < count; ++i) {
@@ -140,7 +147,7 @@ MapFrame compute_map_frame(const Document& document, const Camera& camera, const
                                 frame.centre_y + static_cast<float>(direction.y) * r, static_cast<float>(mid)});
     }
     // Tokens: the core's arrangement, with a radius that stays readable on screen.
-    const double token_radius = std::clamp(14.0 / camera.zoom, 20.0, 60.0);
+    const double token_radius = std::clamp(options.token_px / camera.zoom, 20.0, 60.0);
     for (const TokenPlace& place : layout_tokens(document, frame.ring, token_radius)) {
         const Vec2 p = to_screen(camera, area, place.centre);
         frame.tokens.push_back({place.placement, place.entity, place.role_index, static_cast<float>(p.x),
@@ -170,6 +177,7 @@ std::string layout_json(const Document& document, const MapFrame& frame) {
     out["ring"] = {{"inner", frame.inner_radius}, {"outer", frame.outer_radius}};
     out["area"] = {{"x", frame.area.x}, {"y", frame.area.y}, {"w", frame.area.w}, {"h", frame.area.h}};
     out["zoom"] = frame.camera.zoom;
+    out["labelPx"] = frame.label_px;  // role label text size, CSS px (larger when presenting)
     auto roles = nlohmann::ordered_json::array();
     const auto& framework_roles = document.framework.roles;
     for (size_t i = 0; i < framework_roles.size() && i < frame.labels.size(); ++i) {
@@ -238,10 +246,11 @@ void map_view(UiContext& context, const MapFrame& frame) {
     const ImVec2 mouse = ImGui::GetMousePos();
     const ImGuiIO& io = ImGui::GetIO();
 
-    draw_role_labels(document, frame, context.fonts);
-    draw_centre_text(document, frame, context.fonts);
-    draw_links(context, frame);
-    draw_tokens(context, frame);
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    draw_role_notes(list, context, frame);  // labels, gap call-outs, counts when presenting, vote dots
+    draw_links(list, context, frame);
+    draw_centre_text(list, document, frame, context.fonts);  // over the links, which pass under the values
+    draw_tokens(list, context, frame);
 
     // Hover.
     context.session.hover = hovered ? target_at(document, frame, mouse.x, mouse.y, nullptr) : Target{};
@@ -259,9 +268,17 @@ void map_view(UiContext& context, const MapFrame& frame) {
         context.history.break_coalescing();
     }
 
-    // Drag: move a token, draw a link, or pan.
+    // Esc cancels a drag. Checked first: ImGui's keyboard navigation also drops the
+    // active item on Esc, and that deactivation must not commit the drag below.
     auto& press = context.state.press;
-    if (press && ImGui::IsItemActive() && !press->cancelled) {
+    if (press && press->dragging && !press->cancelled && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        press->cancelled = true;
+        context.session.drag.reset();
+        context.state.status = "Drag cancelled";
+    }
+
+    // Drag: move a token, draw a link, or pan.
+    if (press && ImGui::IsItemActive() && !press->cancelled && !context.state.presenting) {
         const float dx = mouse.x - press->x, dy = mouse.y - press->y;
         if (!press->dragging && dx * dx + dy * dy > kDragThreshold * kDragThreshold) press->dragging = true;
         if (press->dragging) {
@@ -272,7 +289,7 @@ void map_view(UiContext& context, const MapFrame& frame) {
                 context.session.drag = DragPreview{DragKind::Connect, "", press->target_id, start, now};
                 const TokenOnScreen* from = token_at(frame, press->x, press->y);
                 if (from != nullptr)
-                    ImGui::GetWindowDrawList()->AddLine({from->x, from->y}, mouse, IM_COL32(20, 24, 32, 200), 2.5f);
+                    list.AddLine({from->x, from->y}, mouse, IM_COL32(20, 24, 32, 200), 2.5f);
             } else if (kind == TargetKind::Entity) {
                 context.session.drag = DragPreview{DragKind::MovePlacement, press->placement, "", start, now};
                 const Placement* placement = document.find_placement(press->placement);
@@ -283,7 +300,7 @@ void map_view(UiContext& context, const MapFrame& frame) {
                     const int color_role = role >= 0 ? role : token->role_index;
                     const render::Rgb c =
                         render::parse_hex_color(document.framework.roles[static_cast<size_t>(color_role)].color);
-                    draw_token_shape(entity->kind, placement->strength, mouse.x, mouse.y, token->r,
+                    draw_token_shape(list, entity->kind, placement->strength, mouse.x, mouse.y, token->r,
                                      ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, 1.0f}), role >= 0 ? 0.9f : 0.45f);
                 }
             } else {
@@ -291,11 +308,6 @@ void map_view(UiContext& context, const MapFrame& frame) {
                 context.session.camera.centre.y -= io.MouseDelta.y / context.session.camera.zoom;
                 context.state.auto_fit = false;
             }
-        }
-        if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-            press->cancelled = true;
-            context.session.drag.reset();
-            context.state.status = "Drag cancelled";
         }
     }
 
@@ -305,7 +317,8 @@ void map_view(UiContext& context, const MapFrame& frame) {
         if (!press->cancelled && press->dragging && kind == TargetKind::Entity) {
             if (press->connect) finish_connect(context, frame, press->target_id, mouse.x, mouse.y);
             else finish_move(context, frame, press->placement, mouse.x, mouse.y);
-        } else if (!press->cancelled && !press->dragging) {
+        } else if (!press->cancelled && !press->dragging &&
+                   !facilitator_click(context, frame, mouse.x, mouse.y, io.KeyShift ? -1 : 1)) {
             context.session.selection.items.clear();
             if (kind != TargetKind::None) context.session.selection.items.push_back({kind, press->target_id});
         }
@@ -320,7 +333,7 @@ void map_view(UiContext& context, const MapFrame& frame) {
     }
     if (auto& drag = context.state.list_drag; drag && drag->active) {
         if (const Entity* entity = document.find_entity(drag->entity)) {
-            draw_token_shape(entity->kind, Strength::Primary, mouse.x, mouse.y, 14.0f, IM_COL32(90, 96, 110, 255), 0.6f);
+            draw_token_shape(list, entity->kind, Strength::Primary, mouse.x, mouse.y, 14.0f, IM_COL32(90, 96, 110, 255), 0.6f);
         }
         if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
             if (area.contains(mouse.x, mouse.y)) drop_from_list(context, frame, drag->entity, mouse.x, mouse.y);
@@ -328,9 +341,13 @@ void map_view(UiContext& context, const MapFrame& frame) {
         }
     }
 
-    // Wheel zoom about the pointer; role tooltip.
-    if (hovered && io.MouseWheel != 0.0f) zoom_at(context, std::pow(1.15, io.MouseWheel), {mouse.x, mouse.y});
-    if (hovered && !press && context.session.hover.kind == TargetKind::Role)
+    // Vote mode: the right button takes a vote back.
+    if (hovered && context.state.vote_mode && ImGui::IsMouseClicked(ImGuiMouseButton_Right))
+        facilitator_click(context, frame, mouse.x, mouse.y, -1);
+
+    // Wheel zoom about the pointer; role tooltip (presentation keeps its fitted view).
+    if (hovered && !context.state.presenting && io.MouseWheel != 0.0f) zoom_at(context, std::pow(1.15, io.MouseWheel), {mouse.x, mouse.y});
+    if (hovered && !press && !context.state.presenting && context.session.hover.kind == TargetKind::Role)
         role_tooltip(document, context.session.hover.id);
     ImGui::End();
 }

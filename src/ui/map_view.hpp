@@ -9,6 +9,8 @@
 #include "render/ring_renderer.hpp"
 #include "ui/context.hpp"
 
+struct ImDrawList;
+
 namespace ecomap::ui {
 
 struct TokenOnScreen {
@@ -35,7 +37,14 @@ struct MapFrame {                      // where everything is this frame, CSS pi
     std::vector<TokenOnScreen> tokens; // one per placement on a known role
 };
 
-MapFrame compute_map_frame(const Document& document, const Camera& camera, const ScreenRect& area);  // pure
+struct FrameOptions {                  // how large labels and tokens are drawn (presentation: larger)
+    float label_scale = 1.0f;          // role label size relative to the normal view
+    float max_label_px = 46.0f;        // role label size limit, CSS px
+    float token_px = 14.0f;            // smallest token radius on screen, CSS px
+};
+
+MapFrame compute_map_frame(const Document& document, const Camera& camera, const ScreenRect& area,
+                           const FrameOptions& options = {});  // pure
 render::RingStyle ring_style(const Framework& framework, const MapFrame& frame, float density,
                              int highlight);  // framebuffer-pixel style for RingRenderer
 std::string layout_json(const Document& document, const MapFrame& frame);  // window.ecomap.layout()
@@ -43,15 +52,17 @@ int highlighted_role(const UiContext& context, const MapFrame& frame);     // ro
 
 void map_view(UiContext& context, const MapFrame& frame);  // draws the map overlay and handles its input
 
-// Drawing helpers shared with the drag preview (map_draw.cpp).
-void draw_role_labels(const Document& document, const MapFrame& frame, const Fonts& fonts);
-void draw_centre_text(const Document& document, const MapFrame& frame, const Fonts& fonts);
-void draw_links(const UiContext& context, const MapFrame& frame);
-void draw_tokens(const UiContext& context, const MapFrame& frame);
-void draw_token_shape(EntityKind kind, Strength strength, float x, float y, float r, unsigned int role_color,
-                      float alpha);  // one token (shape by kind, fill by strength)
+// Drawing (map_draw.cpp), into any draw list: the map window's, or an offscreen one
+// for image exports.
+void draw_role_labels(ImDrawList& list, const Document& document, const MapFrame& frame, const Fonts& fonts);
+void draw_centre_text(ImDrawList& list, const Document& document, const MapFrame& frame, const Fonts& fonts);
+void draw_links(ImDrawList& list, const UiContext& context, const MapFrame& frame);
+void draw_tokens(ImDrawList& list, const UiContext& context, const MapFrame& frame);
+void draw_token_shape(ImDrawList& list, EntityKind kind, Strength strength, float x, float y, float r,
+                      unsigned int role_color, float alpha);  // one token (shape by kind, fill by strength)
 const TokenOnScreen* token_at(const MapFrame& frame, float x, float y);     // topmost token under a point
 const TokenOnScreen* first_token_of(const MapFrame& frame, const std::string& entity);  // nullptr when unplaced
-std::string display_name(const Entity& entity);  // the name, or "Anonymous"/"Unnamed …"
+std::string display_name(const Entity& entity);  // the name, or "Anonymous"/"Unnamed …" (ignores hide names:
+                                                 // what is shown uses EntityNames, ui/facilitator.hpp)
 
 }  // namespace ecomap::ui

@@ -11,7 +11,11 @@ public:
     virtual void new_map() = 0;            // replace the map with a fresh one (history cleared)
     virtual void open_file() = 0;          // ask the user for a map file (picker)
     virtual void save_json() = 0;          // download the map as <title>.ecomap.json
+    virtual void open_files_for_merge() = 0;  // ask for participants' maps and merge them into this one
     virtual std::string now_iso() = 0;     // current time, ISO 8601 UTC
+    virtual void export_png(int width, int height, bool transparent, bool title) = 0;  // render, then download
+    virtual void export_svg(bool transparent, bool title) = 0;  // download <title>.svg
+    virtual void export_csv() = 0;         // download <title>.csv (entities) and <title>-links.csv
 };
 
 }  // namespace ecomap::ui

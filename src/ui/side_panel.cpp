@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/actions.hpp"
+#include "ui/facilitator.hpp"
 #include "ui/map_view.hpp"
 #include "ui/panels.hpp"
 #include "ui/test_hooks.hpp"
@@ -18,7 +19,7 @@ int placement_count(const Document& document, const std::string& entity_id) {
     return count;
 }
 
-void entity_row(UiContext& context, const Entity& entity) {
+void entity_row(UiContext& context, const Entity& entity, const EntityNames& names) {
     const Document& document = context.document();
     const bool selected = context.session.selection.contains({TargetKind::Entity, entity.id});
     const int roles = placement_count(document, entity.id);
@@ -39,7 +40,7 @@ void entity_row(UiContext& context, const Entity& entity) {
         context.session.selection.items = {{TargetKind::Entity, entity.id}};
     }
     if (context.state.list_drag && context.state.list_drag->active && context.state.list_drag->entity == entity.id)
-        ImGui::SetTooltip("Drop %s on a role", display_name(entity).c_str());
+        ImGui::SetTooltip("Drop %s on a role", names(entity).c_str());
     else if (row_hovered && !ImGui::IsMouseDown(ImGuiMouseButton_Left))
         ImGui::SetTooltip("Drag onto a role to place it there");
     // Icon + name + how many roles.
@@ -47,9 +48,9 @@ void entity_row(UiContext& context, const Entity& entity) {
     ImGui::SetCursorScreenPos({start.x, start.y});
     const ImVec2 icon{start.x + r + 4.0f, start.y + height * 0.5f};
     ImGui::Dummy({0, 0});
-    draw_token_shape(entity.kind, Strength::Primary, icon.x, icon.y, r, IM_COL32(90, 96, 110, 255), 1.0f);
+    draw_token_shape(*ImGui::GetWindowDrawList(), entity.kind, Strength::Primary, icon.x, icon.y, r, IM_COL32(90, 96, 110, 255), 1.0f);
     ImGui::SetCursorScreenPos({start.x + r * 2.0f + 12.0f, start.y + 4.0f});
-    ImGui::TextUnformatted(display_name(entity).c_str());
+    ImGui::TextUnformatted(names(entity).c_str());
     ImGui::SameLine();
     if (roles == 0) ImGui::TextDisabled("not placed yet");
     else ImGui::TextDisabled(roles == 1 ? "1 role" : "%d roles", roles);
@@ -68,7 +69,33 @@ void draw_side_panel(UiContext& context, const ScreenRect& rect) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleColor();
+    capture_window_text();  // tests read what the panel shows (test_hooks.hpp)
     const Document& document = context.document();
+    const EntityNames names(context);  // neutral marks while names are hidden
+
+    // Tabs: the map's editing (Map), and the facilitator's Counts and Table.
+    int tab = 0;
+    if (ImGui::BeginTabBar("##side-tabs")) {
+        int index = 0;
+        for (const char* label : {"Map", "Counts", "Table"}) {
+            if (ImGui::BeginTabItem(label)) {
+                tab = index;
+                ImGui::EndTabItem();
+            }
+            expose_item(std::string("tab-") + (index == 0 ? "map" : index == 1 ? "counts" : "table"));
+            ++index;
+        }
+        ImGui::EndTabBar();
+    }
+    set_facilitator_tab_open(tab != 0);
+    if (tab != 0) {
+        draw_facilitator_tools(context);
+        ImGui::Separator();
+        if (tab == 1) draw_counts(context);
+        else draw_entity_table(context);
+        ImGui::End();
+        return;
+    }
 
     ImGui::PushFont(context.fonts.ui_bold);
     ImGui::TextUnformatted("People and organizations");
@@ -81,20 +108,31 @@ void draw_side_panel(UiContext& context, const ScreenRect& rect) {
     }
     ImGui::NewLine();
 
+    const float row = ImGui::GetTextLineHeight() + 10.0f + ImGui::GetStyle().ItemSpacing.y;  // see entity_row()
+    const float rows = static_cast<float>(std::max<size_t>(1, document.entities.size()));
     const float list_height = std::min(ImGui::GetContentRegionAvail().y * 0.38f,
-                                       std::max(60.0f, (ImGui::GetTextLineHeight() + 10.0f) *
-                                                           static_cast<float>(document.entities.size() + 1)));
+                                       std::max(60.0f, row * rows + ImGui::GetStyle().WindowPadding.y * 2.0f));
     ImGui::BeginChild("##entities", {0, list_height}, ImGuiChildFlags_Border);
     if (document.entities.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("Add yourself with + Person, then drag yourself onto the roles you play.");
+        ImGui::TextDisabled("Add yourself with + Person, then pick the roles you play (or drag yourself onto them).");
         ImGui::PopTextWrapPos();
     }
-    for (const Entity& entity : document.entities) entity_row(context, entity);
+    for (const Entity& entity : document.entities) entity_row(context, entity, names);
     ImGui::EndChild();
 
     ImGui::Spacing();
-    draw_inspector(context);
+    const TargetKind selected = context.session.selection.empty() ? TargetKind::None
+                                                                  : context.session.selection.items.front().kind;
+    if (names.hidden() && selected != TargetKind::None && selected != TargetKind::Centre) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("Names are hidden. Show them again to see or edit this entry's details.");
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button("Show names")) run_action(context, "hide-names");
+        expose_item("show-names");
+    } else {
+        draw_inspector(context);
+    }
     ImGui::End();
 }
 

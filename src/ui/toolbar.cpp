@@ -1,4 +1,8 @@
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: a finger drag scrolls instead of pressing
+
+#include <algorithm>
+#include <string>
 
 #include "ui/actions.hpp"
 #include "ui/panels.hpp"
@@ -37,22 +41,60 @@ void separator() {
 
 }  // namespace
 
-void draw_toolbar(UiContext& context, float width) {
+WindowLayout window_layout(float width, float height, bool touch) {
+    WindowLayout layout;
+    const float top = kToolbarHeight;
+    const float body = std::max(1.0f, height - kToolbarHeight - footer_height(width));
+    layout.compact = width < (touch ? 1100.0f : 760.0f);  // where the full toolbar no longer fits
+    if (width < kNarrowWidth && height > width) {  // a phone held upright: map above, panel below
+        const float map_height = std::max(120.0f, body * 0.46f);
+        layout.map = {0, top, width, map_height};
+        layout.panel = {0, top + map_height, width, std::max(1.0f, body - map_height)};
+        return layout;
+    }
+    const float panel = width >= 760.0f ? std::min(kSidePanelWidth, width * 0.4f) : width * 0.45f;
+    layout.map = {0, top, std::max(1.0f, width - panel), body};
+    layout.panel = {width - panel, top, panel, body};
+    return layout;
+}
+
+void draw_toolbar(UiContext& context, float width, bool compact) {
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize({width, kToolbarHeight});
     ImGui::Begin("##toolbar", nullptr, kBarFlags);
-    ImGui::SetCursorPosY((kToolbarHeight - ImGui::GetFrameHeight()) * 0.5f);
+    ImGui::SetCursorPosY(std::max(0.0f, (kToolbarHeight - ImGui::GetFrameHeight()) * 0.5f));
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(context.fonts.ui_bold);
     ImGui::TextUnformatted("ecomap");
     ImGui::PopFont();
     ImGui::SameLine();
+    if (compact) {  // files and export behind one button; undo, redo and fit stay at hand
+        if (ImGui::Button("Menu")) ImGui::OpenPopup("##menu");
+        expose_item("menu");
+        ImGui::SameLine();
+        if (ImGui::BeginPopup("##menu")) {
+            for (const char* id : {"new-map", "open", "save-json", "export", "merge-maps", "present"}) {
+                const Action* action = find_action(id);
+                if (action == nullptr) continue;
+                if (ImGui::Selectable(action->label.c_str(), false, 0, {0, ImGui::GetFrameHeight()}))
+                    run_action(context, id);
+                expose_item(std::string("menu:") + id);
+            }
+            ImGui::EndPopup();
+        }
+        action_button(context, "undo");
+        action_button(context, "redo");
+        action_button(context, "fit");
+        ImGui::End();
+        return;
+    }
     const std::string& title = context.document().meta.title;
     ImGui::TextDisabled("%s", title.empty() ? "Untitled map" : title.c_str());
     ImGui::SameLine(0, 24);
     action_button(context, "new-map");
     action_button(context, "open");
     action_button(context, "save-json");
+    action_button(context, "export");
     separator();
     action_button(context, "undo");
     action_button(context, "redo");
@@ -64,18 +106,44 @@ void draw_toolbar(UiContext& context, float width) {
 }
 
 void draw_footer(UiContext& context, float width, float y) {
+    const float height = footer_height(width);
     ImGui::SetNextWindowPos({0, y});
-    ImGui::SetNextWindowSize({width, kFooterHeight});
+    ImGui::SetNextWindowSize({width, height});
     ImGui::Begin("##footer", nullptr, kBarFlags);
-    ImGui::SetCursorPosY((kFooterHeight - ImGui::GetTextLineHeight()) * 0.5f);
-    ImGui::TextDisabled("%s", context.document().framework.attribution.text.c_str());
-    if (!context.state.status.empty()) {
-        const float status_width = ImGui::CalcTextSize(context.state.status.c_str()).x;
+    const std::string& attribution = context.document().framework.attribution.text;
+    const std::string& status = context.state.status;
+    if (width < kNarrowWidth) {  // two lines: attribution (smaller, wrapped if needed), then the status
+        ImGui::SetWindowFontScale(0.78f);
+        ImGui::SetCursorPosY(3.0f);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", attribution.c_str());
+        ImGui::PopTextWrapPos();
+        if (!status.empty()) {
+            ImGui::SetCursorPosY(height - ImGui::GetTextLineHeight() - 3.0f);
+            ImGui::TextUnformatted(status.c_str());
+            expose_item("status");
+        }
+        ImGui::End();
+        return;
+    }
+    ImGui::SetCursorPosY((height - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::TextDisabled("%s", attribution.c_str());
+    if (!status.empty()) {
+        const float status_width = ImGui::CalcTextSize(status.c_str()).x;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20.0f, width - status_width - 16.0f));
-        ImGui::TextUnformatted(context.state.status.c_str());
+        ImGui::TextUnformatted(status.c_str());
         expose_item("status");
     }
     ImGui::End();
+}
+
+void touch_scroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen || io.WantTextInput) return;
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 10.0f) || io.MouseDelta.y == 0.0f) return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    ImGui::ClearActiveID();  // a drag that scrolls is not a tap on the button under the finger
 }
 
 }  // namespace ecomap::ui

@@ -43,6 +43,14 @@ struct MapPress {                        // the mouse button went down on the ma
     bool cancelled = false;              // Esc pressed during the drag
 };
 
+struct ExportDialog {                    // the "Export" dialog's choices
+    int format = 0;                      // 0 PNG, 1 SVG, 2 CSV, 3 JSON
+    int size_preset = 1;                 // PNG: 0 = 1x, 1 = 2x, 2 = 4x the map view, 3 = custom width
+    int custom_width = 4000;             // PNG width in px when size_preset is custom
+    bool transparent = false;            // PNG/SVG without background
+    bool title = true;                   // title above the map
+};
+
 struct UiState {
     bool auto_fit = true;                // camera follows the window until the user pans or zooms
     ScreenRect map_area;                 // where the map is drawn this frame
@@ -50,7 +58,13 @@ struct UiState {
     std::optional<ConfirmDialog> confirm;    // shown modally when set
     std::optional<ListDrag> list_drag;       // entity being dragged from the list
     std::optional<MapPress> press;           // pointer pressed on the map, until release
+    std::optional<ExportDialog> export_dialog;  // the Export dialog, when open
+    std::string inspected;               // id the inspector showed last frame (scrolls to the top on change)
     std::string focus_name_of;           // entity whose name field takes keyboard focus next frame
+    bool presenting = false;             // presentation mode: panels hidden, large type, counts on the ring
+    bool hide_names = false;             // names shown as neutral marks everywhere, exports included
+    std::string spotlight_role;          // Role::id shown large in presentation; "" for none
+    bool vote_mode = false;              // a click on a role adds a dot vote instead of selecting it
     std::string status;                  // short feedback in the footer, e.g. "Saved Untitled map.ecomap.json"
     std::vector<std::string> last_warnings;  // warnings of the last opened file (API + notice)
 };

@@ -1,0 +1,337 @@
+// The facilitator's views (see facilitator.hpp): tools, counts and gaps, entity table.
+#include "ui/facilitator.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/anonymize.hpp"
+#include "render/ring_renderer.hpp"
+#include "ui/actions.hpp"
+#include "ui/map_view.hpp"
+#include "ui/test_hooks.hpp"
+
+namespace ecomap::ui {
+namespace {
+
+constexpr std::array<const char*, 3> kKindWords = {"Person", "Organization", "Network"};
+constexpr std::array<const char*, 3> kStrengthWords = {"primary", "secondary", "aspiring"};
+const ImVec4 kEmptyColor{0.53f, 0.13f, 0.33f, 1.0f};   // #882255: empty roles
+const ImVec4 kThinColor{0.55f, 0.40f, 0.0f, 1.0f};     // dark ochre: thin roles
+const ImVec4 kCrowdedColor{0.07f, 0.30f, 0.55f, 1.0f}; // blue: crowded roles
+
+bool facilitator_tab = false;  // UI state of the side panel (not the document)
+
+std::string plural(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+ImU32 role_u32(const Role& role) {
+    const render::Rgb c = render::parse_hex_color(role.color);
+    return ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, 1.0f});
+}
+
+void swatch(const Role& role) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + h * 0.15f}, {p.x + h * 0.7f, p.y + h * 0.85f}, role_u32(role),
+                                              3.0f);
+    ImGui::Dummy({h * 0.7f, h});
+    ImGui::SameLine();
+}
+
+void action_button(UiContext& context, const char* id, const std::string& label) {
+    const Action* action = find_action(id);
+    if (action == nullptr) return;
+    ImGui::BeginDisabled(!action->enabled(context));
+    if (ImGui::Button((label + "##" + action->id).c_str())) run_action(context, id);
+    ImGui::EndDisabled();
+    expose_item(std::string("side:") + id);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !action->shortcut.empty())
+        ImGui::SetTooltip("%s  (%s)", action->label.c_str(), action->shortcut.c_str());
+}
+
+// Roles of an entity, in framework order, for the table: "Weavers (primary), Guides (aspiring)".
+struct EntityRow {
+    int index = 0;           // in document.entities
+    int first_role = 1 << 20;  // smallest framework index of its roles
+    int role_count = 0;      // placements on known roles
+    std::string roles;       // text
+};
+
+}  // namespace
+
+// [SECTION] Names
+
+EntityNames::EntityNames(const UiContext& context) : EntityNames(context.document(), context.state.hide_names) {}
+
+EntityNames::EntityNames(const Document& document, bool hide) : document_(&document), hide_(hide) {
+    if (!hide_) return;
+    std::array<int, 3> next{};  // numbered per kind in document order, as core hide_names() does
+    numbers_.reserve(document.entities.size());
+    for (const Entity& entity : document.entities) numbers_.push_back(++next[static_cast<size_t>(entity.kind)]);
+}
+
+std::string EntityNames::operator()(const Entity& entity) const {
+    if (!hide_) return display_name(entity);
+    const auto& entities = document_->entities;
+    if (!entities.empty() && &entity >= entities.data() && &entity < entities.data() + entities.size())
+        return neutral_name(entity.kind, numbers_[static_cast<size_t>(&entity - entities.data())]);
+    for (size_t i = 0; i < entities.size(); ++i)  // a copy of an entity: find it by id
+        if (entities[i].id == entity.id) return neutral_name(entity.kind, numbers_[i]);
+    return neutral_name(entity.kind, 0);
+}
+
+// [SECTION] Words
+
+std::string kind_counts_text(const RoleStats& stats, bool short_form) {
+    std::string text = plural(stats.by_kind[slot(EntityKind::Person)], "person", "people");
+    const int organizations = stats.by_kind[slot(EntityKind::Organization)];
+    const int networks = stats.by_kind[slot(EntityKind::Network)];
+    text += " · " + (short_form ? plural(organizations, "org", "orgs")
+                                : plural(organizations, "organization", "organizations"));
+    if (networks > 0) text += " · " + plural(networks, "network", "networks");
+    return text;
+}
+
+std::string strength_counts_text(const RoleStats& stats) {
+    std::string text;
+    for (size_t i = 0; i < kStrengthWords.size(); ++i) {
+        if (!text.empty()) text += " · ";
+        text += std::string(kStrengthWords[i]) + " " + std::to_string(stats.by_strength[i]);
+    }
+    return text;
+}
+
+const char* gap_word(const RoleStats& stats) {
+    if (stats.empty) return "empty";
+    if (stats.thin) return "thin";
+    if (stats.crowded) return "crowded";
+    return "";
+}
+
+bool gaps_shown(const UiContext& context) { return context.state.presenting || facilitator_tab; }
+
+void set_facilitator_tab_open(bool open) { facilitator_tab = open; }
+
+// [SECTION] Tools
+
+void draw_facilitator_tools(UiContext& context) {
+    action_button(context, "merge-maps", "Merge maps…");
+    ImGui::SameLine();
+    action_button(context, "present", "Present");
+    bool hide = context.state.hide_names;
+    if (ImGui::Checkbox("Hide names", &hide)) run_action(context, "hide-names");
+    expose_item("side:hide-names");
+    ImGui::SameLine();
+    bool vote = context.state.vote_mode;
+    if (ImGui::Checkbox("Vote mode", &vote)) run_action(context, "vote-mode");
+    expose_item("side:vote-mode");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A click on a role adds a dot vote; Shift+click or right-click removes one");
+    ImGui::SameLine();
+    action_button(context, "clear-votes", "Clear votes");
+}
+
+// [SECTION] Counts and gaps
+
+void draw_counts(UiContext& context) {
+    const Document& document = context.document();
+    const Analysis analysis = analyse(document);
+    const auto& roles = document.framework.roles;
+
+    ImGui::PushTextWrapPos(0);
+    ImGui::Text("%s placed on roles%s", plural(analysis.entities_placed, "entry", "entries").c_str(),
+                analysis.entities_unplaced > 0
+                    ? (", " + std::to_string(analysis.entities_unplaced) + " not placed yet").c_str()
+                    : "");
+    expose_item("counts-summary");
+    auto name_list = [&](const std::vector<int>& indices) {
+        std::string text;
+        for (int i : indices) text += (text.empty() ? "" : ", ") + roles[static_cast<size_t>(i)].name;
+        return text;
+    };
+    if (!analysis.empty_roles.empty()) {
+        ImGui::TextColored(kEmptyColor, "Missing: %s", name_list(analysis.empty_roles).c_str());
+        expose_item("gaps-empty");
+    }
+    if (!analysis.thin_roles.empty()) {
+        ImGui::TextColored(kThinColor, "Thin (fewer than %d): %s", analysis.thin_threshold,
+                           name_list(analysis.thin_roles).c_str());
+        expose_item("gaps-thin");
+    }
+    if (!analysis.crowded_roles.empty()) {
+        ImGui::TextColored(kCrowdedColor, "Crowded: %s", name_list(analysis.crowded_roles).c_str());
+        expose_item("gaps-crowded");
+    }
+    if (analysis.votes > 0) ImGui::Text("%s in all", plural(analysis.votes, "dot vote", "dot votes").c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Separator();
+
+    ImGui::BeginChild("##counts", {0, 0});
+    for (size_t i = 0; i < roles.size() && i < analysis.roles.size(); ++i) {
+        const Role& role = roles[i];
+        const RoleStats& stats = analysis.roles[i];
+        ImGui::PushID(role.id.c_str());
+        const bool selected = context.session.selection.contains({TargetKind::Role, role.id});
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        // The whole block selects the role (its prompts and people in the Map tab's inspector).
+        const float lines = stats.empty ? 1.0f : 3.0f;
+        if (ImGui::Selectable("##role", selected, ImGuiSelectableFlags_AllowOverlap,
+                              {0, ImGui::GetTextLineHeightWithSpacing() * lines - ImGui::GetStyle().ItemSpacing.y})) {
+            context.session.selection.items = {{TargetKind::Role, role.id}};
+        }
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        expose_item("counts:" + role.id);
+        ImGui::SetCursorScreenPos(start);
+        swatch(role);
+        ImGui::PushFont(context.fonts.ui_bold);
+        ImGui::TextUnformatted(role.name.c_str());
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::Text("%d", stats.entities);
+        if (const char* gap = gap_word(stats); gap[0] != '\0') {
+            ImGui::SameLine();
+            ImGui::TextColored(stats.empty ? kEmptyColor : stats.thin ? kThinColor : kCrowdedColor, "(%s)", gap);
+        }
+        if (stats.votes > 0) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", plural(stats.votes, "vote", "votes").c_str());
+        }
+        if (!stats.empty) {
+            ImGui::TextDisabled("%s", kind_counts_text(stats).c_str());
+            ImGui::TextDisabled("%s", strength_counts_text(stats).c_str());
+        }
+        ImGui::SetCursorScreenPos(after);
+        ImGui::Spacing();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+// [SECTION] Entity table
+
+void draw_entity_table(UiContext& context) {
+    const Document& document = context.document();
+    const EntityNames names(context);
+    const auto& roles = document.framework.roles;
+    std::vector<EntityRow> rows(document.entities.size());
+    {
+        std::unordered_map<std::string_view, size_t> index_of;
+        for (size_t i = 0; i < document.entities.size(); ++i) {
+            rows[i].index = static_cast<int>(i);
+            index_of.emplace(document.entities[i].id, i);
+        }
+        // Placements in framework order of their roles, so each row lists roles clockwise.
+        std::vector<std::vector<const Placement*>> by_entity(rows.size());
+        for (const Placement& placement : document.placements) {
+            const auto found = index_of.find(placement.entity);
+            if (found != index_of.end()) by_entity[found->second].push_back(&placement);
+        }
+        for (size_t i = 0; i < rows.size(); ++i) {
+            auto& list = by_entity[i];
+            std::stable_sort(list.begin(), list.end(), [&](const Placement* a, const Placement* b) {
+                return document.framework.role_index(a->role) < document.framework.role_index(b->role);
+            });
+            for (const Placement* placement : list) {
+                const int role = document.framework.role_index(placement->role);
+                if (role < 0) continue;
+                rows[i].first_role = std::min(rows[i].first_role, role);
+                ++rows[i].role_count;
+                std::string text = roles[static_cast<size_t>(role)].name;
+                text += std::string(" (") + kStrengthWords[static_cast<size_t>(placement->strength)];
+                if (!placement->context.empty()) text += ", " + placement->context;
+                text += ")";
+                rows[i].roles += (rows[i].roles.empty() ? "" : "; ") + text;
+            }
+        }
+    }
+
+    ImGui::TextDisabled("%s. Click a header to sort.", plural(static_cast<int>(rows.size()), "entry", "entries").c_str());
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_SortTristate;
+    if (!ImGui::BeginTable("##entity-table", 3, flags, {0, 0})) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 1.2f);
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_None, 0.8f);
+    ImGui::TableSetupColumn("Roles", ImGuiTableColumnFlags_None, 2.0f);
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);  // the header row, one named widget per column
+    for (int column = 0; column < 3; ++column) {
+        ImGui::TableSetColumnIndex(column);
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        expose_item("table-header:" + std::to_string(column));
+    }
+
+    std::vector<std::string> shown(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) shown[i] = names(document.entities[i]);
+    if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs != nullptr && specs->SpecsCount > 0) {
+        const ImGuiTableColumnSortSpecs spec = specs->Specs[0];
+        const bool ascending = spec.SortDirection != ImGuiSortDirection_Descending;
+        auto less = [&](const EntityRow& a, const EntityRow& b) {
+            const Entity& ea = document.entities[static_cast<size_t>(a.index)];
+            const Entity& eb = document.entities[static_cast<size_t>(b.index)];
+            switch (spec.ColumnIndex) {
+                case 1:
+                    if (ea.kind != eb.kind) return ea.kind < eb.kind;
+                    break;
+                case 2:
+                    if (a.first_role != b.first_role) return a.first_role < b.first_role;
+                    if (a.role_count != b.role_count) return a.role_count > b.role_count;
+                    break;
+                default: break;
+            }
+            const std::string& na = shown[static_cast<size_t>(a.index)];
+            const std::string& nb = shown[static_cast<size_t>(b.index)];
+            if (na != nb) return na < nb;
+            return a.index < b.index;
+        };
+        std::stable_sort(rows.begin(), rows.end(), [&](const EntityRow& a, const EntityRow& b) {
+            return ascending ? less(a, b) : less(b, a);
+        });
+    }
+
+    // Rows wrap (roles), so heights differ: clip only when the table is long.
+    const int count = static_cast<int>(rows.size());
+    ImGuiListClipper clipper;
+    const bool clip = count > 600;
+    if (clip) clipper.Begin(count);
+    while (clip ? clipper.Step() : true) {
+        const int first = clip ? clipper.DisplayStart : 0;
+        const int last = clip ? clipper.DisplayEnd : count;
+        for (int r = first; r < last; ++r) {
+            const EntityRow& row = rows[static_cast<size_t>(r)];
+            const Entity& entity = document.entities[static_cast<size_t>(row.index)];
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushID(entity.id.c_str());
+            const bool selected = context.session.selection.contains({TargetKind::Entity, entity.id});
+            const ImVec2 cell = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable("##row", selected,
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+                context.session.selection.items = {{TargetKind::Entity, entity.id}};
+            }
+            expose_item("table-row:" + std::to_string(r));
+            if (!names.hidden() && !entity.source.empty() && ImGui::IsItemHovered())
+                ImGui::SetTooltip("From %s", entity.source.c_str());
+            ImGui::SetCursorScreenPos(cell);
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(shown[static_cast<size_t>(row.index)].c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(kKindWords[static_cast<size_t>(entity.kind)]);
+            ImGui::TableSetColumnIndex(2);
+            ImGui::PushTextWrapPos(0);
+            if (row.roles.empty()) ImGui::TextDisabled("not placed");
+            else ImGui::TextUnformatted(row.roles.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopID();
+        }
+        if (!clip) break;
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace ecomap::ui

@@ -1,0 +1,155 @@
+#include "ui/image_export.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // ImDrawListSharedData: draw lists outside an ImGui frame
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "core/history.hpp"
+#include "core/io_json.hpp"
+#include "core/png_embed.hpp"
+#include "render/offscreen.hpp"
+#include "ui/camera.hpp"
+#include "ui/map_view.hpp"
+
+namespace ecomap::ui {
+namespace {
+
+constexpr ImU32 kText = IM_COL32(28, 32, 40, 255);
+constexpr ImU32 kMuted = IM_COL32(90, 96, 110, 255);
+
+class NullServices final : public Services {  // exports draw, they never act
+public:
+    void new_map() override {}
+    void open_file() override {}
+    void save_json() override {}
+    void open_files_for_merge() override {}
+    std::string now_iso() override { return {}; }
+    void export_png(int, int, bool, bool) override {}
+    void export_svg(bool, bool) override {}
+    void export_csv() override {}
+};
+
+void use_fonts(Fonts& fonts, float density) {
+    fonts = build_fonts(density);
+    ImGui::GetIO().FontDefault = fonts.ui;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void unpremultiply(std::vector<std::uint8_t>& rgba) {
+    for (size_t i = 0; i + 3 < rgba.size(); i += 4) {
+        const unsigned a = rgba[i + 3];
+        if (a == 0 || a == 255) continue;
+        for (size_t c = 0; c < 3; ++c) rgba[i + c] = static_cast<std::uint8_t>(std::min(255u, rgba[i + c] * 255u / a));
+    }
+}
+
+float widest_label_em(const Document& document, const Fonts& fonts) {
+    float widest = 0;
+    for (const Role& role : document.framework.roles)
+        widest = std::max(widest, fonts.label_medium->CalcTextSizeA(24.0f, 1e9f, 0.0f, role.name.c_str()).x / 24.0f);
+    return widest;
+}
+
+}  // namespace
+
+ImageExportResult export_png(const Document& document, const ImageExportOptions& options,
+                             const render::RingRenderer& ring, Fonts& fonts, float screen_density) {
+    const auto started = std::chrono::steady_clock::now();
+    ImageExportResult result;
+    if (options.width < 64 || options.height < 64 || options.width > kMaxExportWidth ||
+        options.height > kMaxExportWidth) {
+        result.error = "the image must be between 64 and " + std::to_string(kMaxExportWidth) + " pixels wide and high";
+        return result;
+    }
+    render::OffscreenTarget target;
+    if (!target.create(options.width, options.height, result.error)) return result;
+
+    // Layout in image pixels: optional title band, the ring, the attribution line.
+    const auto w = static_cast<float>(options.width);
+    const auto h = static_cast<float>(options.height);
+    const float unit = std::min(w, h) / 100.0f;
+    const float title_px = std::max(14.0f, unit * 4.0f);
+    const float footer_px = std::max(10.0f, unit * 1.8f);
+    const float top = options.title ? title_px * 2.2f : unit * 2.0f;
+    const ScreenRect area{0, top, w, std::max(1.0f, h - top - footer_px * 2.4f)};
+
+    use_fonts(fonts, std::clamp(unit / 8.0f, 1.0f, 4.0f));  // glyphs rasterized near the size they are drawn at
+    const RingLayout ring_geometry = ring_layout(static_cast<int>(document.framework.roles.size()));
+    FrameOptions sizes;                       // labels and tokens grow with the image
+    sizes.max_label_px = 1e6f;
+    sizes.token_px = std::max(14.0f, unit * 1.2f);
+    const Camera camera = fit_camera(ring_geometry, area, widest_label_em(document, fonts), sizes.max_label_px);
+    const MapFrame frame = compute_map_frame(document, camera, area, sizes);
+
+    target.bind();
+    if (options.transparent) glClearColor(0, 0, 0, 0);
+    else glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ring.draw(ring_style(document.framework, frame, 1.0f, -1), options.width, options.height);
+
+    ImDrawListSharedData shared;
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    shared.TexUvWhitePixel = atlas->TexUvWhitePixel;
+    shared.TexUvLines = atlas->TexUvLines;
+    shared.Font = fonts.ui;
+    shared.FontSize = fonts.ui->FontSize;
+    shared.CurveTessellationTol = ImGui::GetStyle().CurveTessellationTol;
+    shared.SetCircleTessellationMaxError(ImGui::GetStyle().CircleTessellationMaxError);
+    shared.ClipRectFullscreen = {0, 0, w, h};
+    shared.InitialFlags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex |
+                          ImDrawListFlags_AntiAliasedFill;
+    ImDrawList list(&shared);
+    list._ResetForNewFrame();
+    list.PushTextureID(atlas->TexID);
+    list.PushClipRectFullScreen();
+
+    History history(document, [] { return std::string(); });  // read-only view for the drawing code
+    Session session;
+    UiState state;
+    NullServices services;
+    const UiContext context{history, session, state, fonts, services};
+    draw_role_labels(list, document, frame, fonts);
+    draw_links(list, context, frame);
+    draw_centre_text(list, document, frame, fonts);
+    draw_tokens(list, context, frame);
+    if (options.title) {
+        const std::string& title = document.meta.title;
+        ImFont* font = fonts.label_for(title_px);
+        const ImVec2 size = font->CalcTextSizeA(title_px, 1e9f, 0.0f, title.c_str());
+        list.AddText(font, title_px, {std::round((w - size.x) * 0.5f), std::round(title_px * 0.6f)}, kText, title.c_str());
+    }
+    const std::string& attribution = document.framework.attribution.text;
+    ImFont* small = fonts.label_for(footer_px);
+    const ImVec2 size = small->CalcTextSizeA(footer_px, 1e9f, 0.0f, attribution.c_str());
+    list.AddText(small, footer_px, {std::round(w - size.x - footer_px), std::round(h - footer_px * 1.8f)}, kMuted,
+                 attribution.c_str());
+
+    ImDrawData data;
+    data.Valid = true;
+    data.DisplayPos = {0, 0};
+    data.DisplaySize = {w, h};
+    data.FramebufferScale = {1, 1};
+    data.AddDrawList(&list);
+    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    std::vector<std::uint8_t> pixels = target.read_rgba();
+    target.unbind();
+    use_fonts(fonts, screen_density);
+
+    if (options.transparent) unpremultiply(pixels);
+    const std::string png = render::encode_png(pixels, options.width, options.height);
+    if (png.empty()) {
+        result.error = "the PNG encoder failed (out of memory?); try a smaller size";
+        return result;
+    }
+    result.png = embed_document_in_png(png, export_json(document));
+    result.milliseconds =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+}  // namespace ecomap::ui

@@ -1,0 +1,466 @@
+// Editing a map with the mouse and the keyboard, as a participant would: add people and
+// organizations, drag them onto roles, link them, move tokens, undo/redo, edit in the
+// inspector and the centre, paste text. Every check reads the saved file format
+// (window.ecomap.getMap()) or the screen, never the app's internals.
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
+import { openApp, waitReady, assert, ensureDir } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOT_DIR = join(here, '..', '..', 'docs', 'screenshots');
+
+// [SECTION] Helpers shared with files.tests.mjs
+
+export const getMap = (page) => page.evaluate(() => JSON.parse(window.ecomap.getMap()));
+export const getState = (page) => page.evaluate(() => window.ecomap.state());
+export const getLayout = (page) => page.evaluate(() => window.ecomap.layout());
+export const getItems = (page) => page.evaluate(() => window.ecomap.uiItems());
+
+// Waits until the app has stopped drawing (it renders only when something happens).
+export async function settle(page, quietMs = 120, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let last = await page.evaluate(() => window.ecomap.frameCount());
+  for (;;) {
+    await page.waitForTimeout(quietMs);
+    const now = await page.evaluate(() => window.ecomap.frameCount());
+    if (now === last || Date.now() > end) return;
+    last = now;
+  }
+}
+
+// Runs `action` (an input) and waits until the app has drawn `n` frames after it: enough
+// for ImGui to have seen the input. The count is read before the input, since the app
+// may draw all its frames for it before a later read.
+export async function input(page, action, n = 2, timeout = 5000) {
+  const start = await page.evaluate(() => window.ecomap.frameCount());
+  await action();
+  try {
+    await page.waitForFunction((target) => window.ecomap.frameCount() >= target, start + n, { timeout, polling: 20 });
+  } catch {
+    throw new Error(`the app drew no frame for ${timeout} ms after an input`);
+  }
+}
+
+// Polls `fn(arg)` in the page until it is truthy; the message says what was awaited.
+export async function waitFor(page, fn, arg, message, timeout = 5000) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout, polling: 50 });
+  } catch {
+    throw new Error(`timed out waiting for ${message}`);
+  }
+}
+
+// The rectangle of a named widget; waits up to `timeout` ms for it to be drawn (a dialog,
+// for example, appears a frame after the state that opens it).
+export async function item(page, name, timeout = 3000) {
+  try {
+    await page.waitForFunction((n) => window.ecomap.uiItems()[n] !== undefined, name, { timeout, polling: 50 });
+  } catch {
+    throw new Error(`no widget "${name}" on screen (have: ${Object.keys(await getItems(page)).join(', ')})`);
+  }
+  return (await getItems(page))[name];
+}
+
+// Scrolls the inspector with the mouse wheel until the widget is fully visible (it grows
+// as fields are added; uiItems() reports clipped widgets too). The tabs, the add buttons
+// and the list rows above it do not scroll.
+export async function scrollIntoView(page, name) {
+  const fixed = (n) => /^(add-(person|organization|network)|entity:|tab-)/.test(n);
+  for (let i = 0; i < 15; i++) {
+    const items = await getItems(page);
+    const it = items[name] || await item(page, name);
+    const map = items.map;
+    if (!map || it.x < map.x + map.w || fixed(name)) return it;  // not in the inspector
+    const bottom = map.y + map.h - 4;  // the panel ends where the map area ends (footer below)
+    const top = Math.max(0, ...Object.entries(items).filter(([n, r]) => fixed(n) && r.x >= map.x + map.w)
+                                                     .map(([, r]) => r.y + r.h)) + 36;
+    if (it.y + it.h <= bottom && it.y >= top) return it;
+    await page.mouse.move(it.x + 4, (top + bottom) / 2);
+    await input(page, () => page.mouse.wheel(0, it.y + it.h > bottom ? 80 : -80));
+  }
+  return item(page, name);
+}
+
+export async function clickItem(page, name, { dx = 0.5, dy = 0.5 } = {}) {
+  const it = await scrollIntoView(page, name);
+  await input(page, () => page.mouse.click(it.x + it.w * dx, it.y + it.h * dy));
+}
+
+// Screen point at angle (radians clockwise from the top) and radius (CSS px).
+export function polar(layout, angle, radius) {
+  return [layout.centre.x + Math.sin(angle) * radius, layout.centre.y - Math.cos(angle) * radius];
+}
+
+// The middle of a role's sector (half way across the ring), a good place to drop on.
+export function roleSpot(layout, roleId, fraction = 0.5) {
+  const role = layout.roles.find((r) => r.id === roleId);
+  assert(role, `no role ${roleId} in layout()`);
+  const radius = layout.ring.inner + (layout.ring.outer - layout.ring.inner) * fraction;
+  return polar(layout, (role.arc.start + role.arc.end) / 2, radius);
+}
+
+// A press, a move past the drag threshold, a move to `to`, and a release.
+export async function drag(page, from, to, { shift = false, beforeRelease } = {}) {
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.move(from[0], from[1]);
+  await input(page, () => page.mouse.down());
+  await input(page, async () => {
+    await page.mouse.move(from[0] + 8, from[1] + 6);
+    await page.mouse.move((from[0] + to[0]) / 2, (from[1] + to[1]) / 2);
+    await page.mouse.move(to[0], to[1]);
+  });
+  if (beforeRelease) await beforeRelease();
+  await input(page, async () => {
+    await page.mouse.up();
+    if (shift) await page.keyboard.up('Shift');
+  });
+}
+
+// Clicks + Person / + Organization / + Network, types the name into the field that
+// gets the keyboard, and returns the new entity's id.
+export async function addEntity(page, kind, name) {
+  const before = (await getMap(page)).entities.map((e) => e.id);
+  await clickItem(page, `add-${kind}`);
+  await waitFor(page, () => window.ecomap.state().typing, null, `the name field to take the keyboard after + ${kind}`);
+  if (name) await page.keyboard.type(name);
+  await waitFor(page, ([known, typed]) => JSON.parse(window.ecomap.getMap()).entities.some((e) => !known.includes(e.id) && e.name === typed),
+                [before, name || ''], `the new ${kind} to be named "${name}"`);
+  const created = (await getMap(page)).entities.filter((e) => !before.includes(e.id));
+  assert(created.length === 1, `+ ${kind} created ${created.length} entities`);
+  return created[0].id;
+}
+
+// Drags the entity's row in the side list onto a role's sector.
+export async function placeFromList(page, entityId, roleId) {
+  const row = await item(page, `entity:${entityId}`);
+  const layout = await getLayout(page);
+  const count = (await getMap(page)).placements.length;
+  await drag(page, [row.x + 40, row.y + row.h / 2], roleSpot(layout, roleId));
+  await waitFor(page, ([id, role, n]) => { const m = JSON.parse(window.ecomap.getMap());
+    return m.placements.length > n && m.placements.some((p) => p.entity === id && p.role === role); },
+                [entityId, roleId, count], `${entityId} to be placed on ${roleId}`);
+}
+
+export async function tokensOf(page, entityId) {
+  return (await getLayout(page)).tokens.filter((t) => t.entity === entityId);
+}
+
+export const placementsOf = (map, entityId) => map.placements.filter((p) => p.entity === entityId);
+
+export function hexToRgb(hex) {
+  const v = parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+export function pixel(png, x, y) {
+  const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+  return [png.data[i], png.data[i + 1], png.data[i + 2]];
+}
+
+export const near = (a, b, tolerance) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
+
+// Share of pixels (over the whole image) that differ by more than `tolerance` in any channel.
+export function differingShare(a, b, tolerance = 24) {
+  assert(a.width === b.width && a.height === b.height, `screenshots differ in size: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
+  let differing = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (Math.abs(a.data[i] - b.data[i]) > tolerance || Math.abs(a.data[i + 1] - b.data[i + 1]) > tolerance ||
+        Math.abs(a.data[i + 2] - b.data[i + 2]) > tolerance) differing++;
+  }
+  return differing / (a.width * a.height);
+}
+
+// Focuses the canvas without hitting a widget: the footer (below the map, left of the status).
+export async function focusCanvas(page) {
+  const map = await item(page, 'map');
+  await input(page, () => page.mouse.click(map.x + 4, map.y + map.h + 10));
+}
+
+// Clicks an empty spot of the map area (outside the ring), which clears the selection.
+export async function clickEmptyMap(page) {
+  const map = await item(page, 'map');
+  await input(page, () => page.mouse.click(map.x + 12, map.y + map.h - 12));
+}
+
+// Opens an ImGui combo with the mouse and picks an entry with the keyboard: `down` presses
+// of the down arrow from the current entry, then Enter. (The entries are not named
+// widgets, and the popup opens above or below the combo depending on the room left.)
+export async function chooseInCombo(page, name, down) {
+  await clickItem(page, name);
+  for (let i = 0; i < down; i++) await input(page, () => page.keyboard.press('ArrowDown'));
+  await input(page, () => page.keyboard.press('Enter'));
+}
+
+const press = (page, keys) => input(page, () => page.keyboard.press(keys));
+
+// Pastes `text` as the browser does for Ctrl+V: a 'paste' ClipboardEvent on the page.
+export async function dispatchPaste(page, text) {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+const nameOf = (map, id) => (map.entities.find((e) => e.id === id) || {}).name;
+
+// [SECTION] The participant flow of test 1, also used by files.tests.mjs
+
+// Adds "Amina" (Weavers, Storytellers), "Tenants United" (Builders) and a link from
+// Amina to Tenants United; returns their ids.
+export async function buildSampleMap(page) {
+  const person = await addEntity(page, 'person', 'Amina');
+  await placeFromList(page, person, 'weavers');
+  await placeFromList(page, person, 'storytellers');
+  const org = await addEntity(page, 'organization', 'Tenants United');
+  await placeFromList(page, org, 'builders');
+  const [from] = await tokensOf(page, person);
+  const [to] = await tokensOf(page, org);
+  assert(from && to, 'tokens of the person and the organization are not in layout()');
+  await drag(page, [from.x, from.y], [to.x, to.y], { shift: true });
+  await waitFor(page, () => JSON.parse(window.ecomap.getMap()).relationships.length === 1, null, 'the Shift+drag link');
+  return { person, org };
+}
+
+export async function newApp(browser, server, options) {
+  const app = await openApp(browser, server.url, options);
+  await waitReady(app.page);
+  await settle(app.page);
+  return app;
+}
+
+// [SECTION] Tests
+
+async function participantFlow(browser, server, width, height) {
+  const { context, page, problems } = await newApp(browser, server, { width, height });
+  const { person, org } = await buildSampleMap(page);
+  const map = await getMap(page);
+  assert(map.entities.length === 2, `map has ${map.entities.length} entities, expected 2`);
+  const names = Object.fromEntries(map.entities.map((e) => [e.id, e.name]));
+  assert(names[person] === 'Amina' && names[org] === 'Tenants United', `entity names are ${JSON.stringify(names)}`);
+  assert(map.entities.find((e) => e.id === person).kind === 'person' &&
+         map.entities.find((e) => e.id === org).kind === 'organization', 'entity kinds are wrong');
+  const roles = (id) => placementsOf(map, id).map((p) => p.role).sort().join(',');
+  assert(roles(person) === 'storytellers,weavers', `Amina is placed on [${roles(person)}], expected storytellers,weavers`);
+  assert(roles(org) === 'builders', `Tenants United is placed on [${roles(org)}], expected builders`);
+  assert(map.relationships.length === 1, `map has ${map.relationships.length} relationships, expected 1`);
+  const link = map.relationships[0];
+  assert(link.from === person && link.to === org, `link goes ${link.from} -> ${link.to}, expected ${person} -> ${org}`);
+
+  // The screenshot shows each token in its role's colour where layout() says it is.
+  await clickEmptyMap(page);  // no selection ring, no hover highlight on a token
+  await page.mouse.move(2, height - 2);
+  await settle(page);
+  await ensureDir(SCREENSHOT_DIR);
+  const png = PNG.sync.read(await page.screenshot({ path: join(SCREENSHOT_DIR, `map-${width}x${height}.png`) }));
+  const layout = await getLayout(page);
+  assert(layout.tokens.length === 3, `layout() has ${layout.tokens.length} tokens, expected 3`);
+  for (const token of layout.tokens) {
+    const role = layout.roles.find((r) => r.id === token.role);
+    const want = hexToRgb(role.color);
+    // The link line may cross the token's middle: accept the colour at any of five spots inside it.
+    const spots = [[0, 0], [0.4, 0], [-0.4, 0], [0, 0.4], [0, -0.4]].map(([fx, fy]) => [token.x + fx * token.r, token.y + fy * token.r]);
+    const got = spots.map(([x, y]) => pixel(png, x, y));
+    assert(got.some((c) => near(c, want, 40)),
+           `token ${token.id} (${token.role}) at (${token.x.toFixed(0)},${token.y.toFixed(0)}) shows rgb(${got.join(' | ')}), expected ${role.color}`);
+  }
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+}
+
+export function tests({ browser, server }) {
+  return [
+  ['map editing: a participant adds a person and an organization, places and links them (1280x800)', async () => {
+    await participantFlow(browser, server, 1280, 800);
+  }],
+
+  ['map editing: the same flow at 1920x1080', async () => {
+    await participantFlow(browser, server, 1920, 1080);
+  }],
+
+  ['map editing: undo/redo with Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y and the toolbar; a typed name is one undo step', async () => {
+    const { context, page, problems } = await newApp(browser, server);
+    const person = await addEntity(page, 'person', 'Amina');
+    await clickEmptyMap(page);  // leaves the name field: the typing burst ends
+    let state = await getState(page);
+    assert(!state.typing, 'a text field still has the keyboard after clicking the empty map');
+    assert(state.undoLabel === 'Rename', `undo label after typing a name is "${state.undoLabel}", expected "Rename"`);
+    await press(page, 'Control+z');
+    await waitFor(page, (id) => JSON.parse(window.ecomap.getMap()).entities.some((e) => e.id === id && e.name !== 'Amina'),
+                  person, 'Ctrl+Z to undo the name');
+    let map = await getMap(page);
+    assert(map.entities.length === 1 && nameOf(map, person) === '',
+           `one undo after typing "Amina" left ${JSON.stringify(map.entities.map((e) => e.name))}, expected [""] (one step per typing burst)`);
+    await press(page, 'Control+Shift+z');
+    await waitFor(page, (id) => JSON.parse(window.ecomap.getMap()).entities.some((e) => e.id === id && e.name === 'Amina'),
+                  person, 'Ctrl+Shift+Z to redo the name');
+
+    await placeFromList(page, person, 'weavers');
+    state = await getState(page);
+    assert(!state.typing && state.canUndo && state.undoLabel === 'Place on role',
+           `after placing: typing=${state.typing}, undoLabel="${state.undoLabel}"`);
+    const placed = await getMap(page);
+    const placement = placed.placements[0];
+    const countIs = (n) => `JSON.parse(window.ecomap.getMap()).placements.length === ${n}`;
+    const waitPlacements = (n, what) => waitFor(page, new Function(`return ${countIs(n)}`), null, what);
+
+    await press(page, 'Control+z');
+    await waitPlacements(0, 'Ctrl+Z to remove the placement');
+    map = await getMap(page);
+    assert(nameOf(map, person) === 'Amina', 'undoing the placement also changed the name');
+    assert((await getState(page)).canRedo, 'redo is not available after undo');
+    await press(page, 'Control+Shift+z');
+    await waitPlacements(1, 'Ctrl+Shift+Z to bring the placement back');
+    map = await getMap(page);
+    assert(JSON.stringify(map.placements[0]) === JSON.stringify(placement),
+           `redo gave ${JSON.stringify(map.placements[0])}, expected ${JSON.stringify(placement)}`);
+    await press(page, 'Control+z');
+    await waitPlacements(0, 'Ctrl+Z (second time)');
+    await press(page, 'Control+y');
+    await waitPlacements(1, 'Ctrl+Y to redo');
+
+    await clickItem(page, 'undo');
+    await waitPlacements(0, 'toolbar Undo to remove the placement');
+    await clickItem(page, 'redo');
+    await waitPlacements(1, 'toolbar Redo to bring the placement back');
+    map = await getMap(page);
+    assert(map.placements[0].role === 'weavers', `placement is on ${map.placements[0].role} after toolbar redo`);
+    assert((await getLayout(page)).tokens.length === 1, 'the placed token is not drawn after redo');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+
+  ['map editing: dragging a token to another role moves it there; Esc during a drag cancels it', async () => {
+    const { context, page, problems } = await newApp(browser, server);
+    const person = await addEntity(page, 'person', 'Amina');
+    await placeFromList(page, person, 'weavers');
+    const before = await getMap(page);
+    let [token] = await tokensOf(page, person);
+    await drag(page, [token.x, token.y], roleSpot(await getLayout(page), 'experimenters'));
+    await waitFor(page, () => JSON.parse(window.ecomap.getMap()).placements.some((p) => p.role === 'experimenters'),
+                  null, 'the placement to move to Experimenters');
+    const moved = await getMap(page);
+    assert(moved.placements.length === 1, `${moved.placements.length} placements after a move, expected 1`);
+    assert(moved.placements[0].id === before.placements[0].id, 'the move replaced the placement instead of moving it');
+    [token] = await tokensOf(page, person);
+    assert(token.role === 'experimenters', `the token is drawn in ${token.role} after the move`);
+    assert((await getState(page)).undoLabel !== '', 'the move is not undoable');
+
+    // Esc while the mouse button is still down: nothing changes.
+    const revision = (await getState(page)).revision;
+    await drag(page, [token.x, token.y], roleSpot(await getLayout(page), 'caregivers'), {
+      beforeRelease: () => press(page, 'Escape'),
+    });
+    await settle(page);
+    const after = await getMap(page);
+    assert(JSON.stringify(after) === JSON.stringify(moved),
+           `Esc did not cancel the drag: placement is now ${JSON.stringify(after.placements)}`);
+    const state = await getState(page);
+    assert(state.revision === revision, `revision went from ${revision} to ${state.revision} after a cancelled drag`);
+    assert((await tokensOf(page, person))[0].role === 'experimenters', 'the token left Experimenters after a cancelled drag');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+
+  ['map editing: the inspector edits strength and notes; deleting with notes asks first; Undo restores', async () => {
+    const { context, page, problems } = await newApp(browser, server);
+    const person = await addEntity(page, 'person', 'Bea');
+    await placeFromList(page, person, 'healers');
+    const placementId = (await getMap(page)).placements[0].id;
+    assert((await getMap(page)).placements[0].strength === 'primary', 'a new placement is not primary');
+    await chooseInCombo(page, `strength:${placementId}`, 2);  // Primary -> Secondary -> Aspiring
+    await waitFor(page, () => JSON.parse(window.ecomap.getMap()).placements[0].strength === 'aspiring', null,
+                  'the strength combo to set "aspiring"');
+
+    const notes = 'Met at the tenants meeting';
+    await clickItem(page, 'entity-notes');
+    await waitFor(page, () => window.ecomap.state().typing, null, 'the notes field to take the keyboard');
+    await page.keyboard.type(notes);
+    await waitFor(page, (n) => JSON.parse(window.ecomap.getMap()).entities[0].notes === n, notes, 'the typed notes');
+
+    // Delete key on the selected token: asks, Cancel keeps it.
+    const [token] = await tokensOf(page, person);
+    await input(page, () => page.mouse.click(token.x, token.y));
+    let state = await getState(page);
+    assert(!state.typing && state.selection.some((s) => s.id === person), `clicking the token did not select it: ${JSON.stringify(state.selection)}`);
+    await press(page, 'Delete');
+    await waitFor(page, () => window.ecomap.state().confirm !== null, null, 'a confirmation after Delete');
+    state = await getState(page);
+    assert(/Bea/.test(state.confirm), `confirmation title is "${state.confirm}", expected it to name Bea`);
+    assert((await getMap(page)).entities.length === 1, 'the entity was deleted before confirming');
+    await clickItem(page, 'dialog-cancel');
+    await waitFor(page, () => window.ecomap.state().confirm === null, null, 'Cancel to close the confirmation');
+    assert((await getMap(page)).entities.length === 1, 'Cancel deleted the entity');
+
+    // The inspector's Delete button, then confirm.
+    await clickItem(page, 'delete-entity');
+    await waitFor(page, () => window.ecomap.state().confirm !== null, null, 'a confirmation after "Delete Person"');
+    await clickItem(page, 'dialog-confirm');
+    await waitFor(page, () => JSON.parse(window.ecomap.getMap()).entities.length === 0, null, 'confirm to delete the entity');
+    let map = await getMap(page);
+    assert(map.placements.length === 0, 'the deleted entity left its placement behind');
+    assert((await getLayout(page)).tokens.length === 0, 'the deleted entity is still drawn');
+
+    await clickItem(page, 'undo');
+    await waitFor(page, () => JSON.parse(window.ecomap.getMap()).entities.length === 1, null, 'Undo to bring the entity back');
+    map = await getMap(page);
+    assert(map.entities[0].name === 'Bea' && map.entities[0].notes === notes,
+           `after undo the entity is ${JSON.stringify(map.entities[0])}`);
+    assert(map.placements.length === 1 && map.placements[0].role === 'healers' && map.placements[0].strength === 'aspiring',
+           `after undo the placements are ${JSON.stringify(map.placements)}`);
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+
+  ['map editing: with nothing selected, the title, centre values and cause are edited and saved', async () => {
+    const { context, page, problems } = await newApp(browser, server);
+    assert((await getState(page)).selection.length === 0, 'something is selected on a new map');
+    await clickItem(page, 'map-title');
+    await press(page, 'Control+a');
+    await page.keyboard.type('Eastside tenants');
+    await clickItem(page, 'centre-values');
+    await press(page, 'Control+a');
+    await page.keyboard.type('housing\ndignity');
+    await clickItem(page, 'centre-cause');
+    await page.keyboard.type('Homes for everyone');
+    await clickEmptyMap(page);
+    await waitFor(page, () => JSON.parse(window.ecomap.getMap()).centre.cause === 'Homes for everyone', null, 'the cause');
+    const map = await getMap(page);
+    assert(map.meta.title === 'Eastside tenants', `title is "${map.meta.title}"`);
+    assert(JSON.stringify(map.centre.values) === JSON.stringify(['housing', 'dignity']),
+           `centre values are ${JSON.stringify(map.centre.values)}, expected ["housing","dignity"]`);
+    assert(!(await getState(page)).typing, 'a field still has the keyboard after clicking the map');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+
+  ['map editing: a paste event puts the clipboard text into the name field', async () => {
+    const { context, page, problems } = await newApp(browser, server);
+    const person = await addEntity(page, 'person', '');
+    const text = 'Zoë “Q” Ng-Owusu';
+    await input(page, () => dispatchPaste(page, text), 3);
+    await waitFor(page, ([id, t]) => JSON.parse(window.ecomap.getMap()).entities.some((e) => e.id === id && e.name === t),
+                  [person, text], `the pasted name (got "${nameOf(await getMap(page), person)}")`, 3000)
+      .catch(async (e) => { throw new Error(`${e.message}; name is "${nameOf(await getMap(page), person)}"`); });
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+
+  ['map editing: Ctrl+V held as a person does pastes the clipboard into the name field', async () => {
+    const { context, page, problems } = await newApp(browser, server);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const person = await addEntity(page, 'person', '');
+    await page.evaluate(() => navigator.clipboard.writeText('Tenants United'));
+    // A person keeps Ctrl down for a few frames around the V.
+    await page.keyboard.down('Control');
+    await input(page, () => page.keyboard.press('v'), 2);
+    await input(page, () => page.keyboard.up('Control'));
+    await settle(page);
+    const name = nameOf(await getMap(page), person);
+    assert(name === 'Tenants United', `after Ctrl+V the name is "${name}", expected "Tenants United"`);
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+  ];
+}
