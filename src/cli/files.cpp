@@ -1,6 +1,8 @@
 // ecomap command-line tool: reading and writing map files (see files.hpp).
 #include "cli/files.hpp"
 
+#include "core/utf8.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <ctime>
@@ -42,8 +44,8 @@ private:
 
 // The rejection of input over the limit; `size` is known for files, not for streams.
 std::string too_large(std::optional<std::uintmax_t> size, std::size_t limit) {
-    if (!size) return "rejected: the input is larger than the limit of " + human_size(limit);
-    return "rejected: the file is " + human_size(*size) + "; the limit is " + human_size(limit);
+    if (!size) return "rejected: the input is larger than the limit of " + text::human_size(limit);
+    return "rejected: the file is " + text::human_size(*size) + "; the limit is " + text::human_size(limit);
 }
 
 }  // namespace
@@ -123,14 +125,6 @@ std::string describe(const ImportWarning& warning) {
     return one_line(warning.path.empty() ? warning.message : warning.path + ": " + warning.message);
 }
 
-std::string human_size(std::uintmax_t bytes) {
-    if (bytes < 1024) return std::to_string(bytes) + " bytes";
-    char buffer[32];
-    const double size = static_cast<double>(bytes);
-    if (bytes < 1024 * 1024) std::snprintf(buffer, sizeof buffer, "%.1f KiB", size / 1024.0);
-    else std::snprintf(buffer, sizeof buffer, "%.1f MiB", size / (1024.0 * 1024.0));
-    return buffer;
-}
 
 std::string counted(std::size_t n, std::string_view one, std::string_view many) {
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);

@@ -27,7 +27,6 @@ LoadedMap load_map(const std::string& path);
 std::string one_line(std::string_view text);                 // control characters shown as \n, \t, \xNN: output stays one line per item
 std::string describe(const ImportError& error);              // the error's message, with " (at /path)" when the message lacks it
 std::string describe(const ImportWarning& warning);          // "/path: message", or the message alone when there is no path
-std::string human_size(std::uintmax_t bytes);                // "512 bytes", "3.5 KiB", "50.0 MiB"
 std::string counted(std::size_t n, std::string_view one, std::string_view many);  // "1 entity", "3 entities"
 std::string record_counts(const Document& document);        // "4 entities, 5 placements, 1 relationship"
 std::string now_iso_utc();                                   // the current time, e.g. "2026-11-26T10:00:00Z"

@@ -1,5 +1,6 @@
 // ecomap command-line tool: help texts and usage errors (see cli.hpp).
 #include "cli/cli.hpp"
+#include "core/utf8.hpp"
 #include "cli/files.hpp"
 
 #include "core/limits.hpp"
@@ -136,7 +137,7 @@ std::string verb_help(std::string_view verb) {
                      : verb == "sample" ? kSampleHelp
                      : verb == "export" ? kExportHelp
                                         : std::string_view{});
-    replace(help, "{max_bytes}", human_size(kDefaultMaxBytes));
+    replace(help, "{max_bytes}", text::human_size(kDefaultMaxBytes));
     replace(help, "{max_entities}", std::to_string(kDefaultMaxEntities));
     return help;
 }

@@ -19,27 +19,6 @@
 
 namespace ecomap::detail {
 
-namespace {
-
-std::string lower_trimmed(std::string_view text) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && space(text.back())) text.remove_suffix(1);
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-std::string trimmed(std::string_view text) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && space(text.back())) text.remove_suffix(1);
-    return std::string(text);
-}
-
-}  // namespace
-
 // [SECTION] Records ----------------------------------------------------------------------
 
 CsvSniff sniff_csv(std::string_view text) {
@@ -51,7 +30,7 @@ CsvSniff sniff_csv(std::string_view text) {
         std::vector<std::string> header;
         if (!reader.next(header)) continue;
         for (const std::string& cell : header)
-            if (lower_trimmed(cell) == "name") return {CsvShape::Participants, delimiter};
+            if (text::folded(cell) == "name") return {CsvShape::Participants, delimiter};
     }
     const char c = text[first];
     const std::string_view rest = text.substr(first);
@@ -137,8 +116,8 @@ struct Bracketed {
 Bracketed split_bracket(std::string_view item) {
     const std::size_t open = item.find('(');
     const std::size_t close = item.rfind(')');
-    if (open == std::string_view::npos || close == std::string_view::npos || close < open) return {trimmed(item), {}, false};
-    return {trimmed(item.substr(0, open)), trimmed(item.substr(open + 1, close - open - 1)), true};
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open) return {text::trimmed(item), {}, false};
+    return {text::trimmed(item.substr(0, open)), text::trimmed(item.substr(open + 1, close - open - 1)), true};
 }
 
 // Items of a list cell separated by `separators`, outside brackets; empty items skipped.
@@ -150,13 +129,13 @@ std::vector<std::string> split_items(std::string_view cell, std::string_view sep
         if (c == '(') ++depth;
         if (c == ')' && depth > 0) --depth;
         if (depth == 0 && separators.find(c) != std::string_view::npos) {
-            if (!trimmed(item).empty()) items.push_back(trimmed(item));
+            if (!text::trimmed(item).empty()) items.push_back(text::trimmed(item));
             item.clear();
         } else {
             item += c;
         }
     }
-    if (!trimmed(item).empty()) items.push_back(trimmed(item));
+    if (!text::trimmed(item).empty()) items.push_back(text::trimmed(item));
     return items;
 }
 
@@ -169,14 +148,14 @@ public:
         document_.meta.title = "Participant list";
         const std::vector<Role>& roles = document_.framework.roles;
         for (std::size_t i = 0; i < roles.size(); ++i) {
-            role_by_name_.emplace(lower_trimmed(roles[i].name), i);
-            role_by_name_.emplace(lower_trimmed(roles[i].id), i);
+            role_by_name_.emplace(text::folded(roles[i].name), i);
+            role_by_name_.emplace(text::folded(roles[i].id), i);
         }
     }
 
     void read_header(const std::vector<std::string>& header) {
         for (std::size_t col = 0; col < header.size(); ++col) {
-            const std::string name = lower_trimmed(unguard_cell(header[col]));
+            const std::string name = text::folded(unguard_cell(header[col]));
             const auto take = [&](std::optional<std::size_t>& slot) {
                 if (!slot) slot = col;
             };
@@ -189,7 +168,7 @@ public:
             else if (const auto role = role_by_name_.find(name); role != role_by_name_.end() && !name.empty())
                 role_columns_.emplace_back(col, role->second);
             else if (!name.empty())
-                warn(1, text::quoted_excerpt(trimmed(header[col])), "not a column ecomap reads; ignored");
+                warn(1, text::quoted_excerpt(text::trimmed(header[col])), "not a column ecomap reads; ignored");
         }
     }
 
@@ -199,7 +178,7 @@ public:
         bool blank = true;
         for (const std::string& cell : raw) {
             cells.push_back(unguard_cell(cell));
-            blank = blank && trimmed(cell).empty();
+            blank = blank && text::trimmed(cell).empty();
         }
         if (blank) return true;
         if (document_.entities.size() >= options_.max_entities) {
@@ -213,17 +192,17 @@ public:
             return col && *col < cells.size() ? cells[*col] : std::string();
         };
         Entity entity;
-        const std::string kind_text = lower_trimmed(cell(kind_));
+        const std::string kind_text = text::folded(cell(kind_));
         if (const auto kind = parse_kind_cell(kind_text)) entity.kind = *kind;
-        else warn(row, "kind", "unknown kind " + text::quoted_excerpt(trimmed(cell(kind_))) + "; using \"person\"");
-        const std::string anonymous_text = lower_trimmed(cell(anonymous_));
+        else warn(row, "kind", "unknown kind " + text::quoted_excerpt(text::trimmed(cell(kind_))) + "; using \"person\"");
+        const std::string anonymous_text = text::folded(cell(anonymous_));
         if (const auto anonymous = parse_bool_cell(anonymous_text)) entity.anonymous = *anonymous;
-        else warn(row, "anonymous", "expected true or false, found " + text::quoted_excerpt(trimmed(cell(anonymous_))) + "; using false");
-        entity.name = clip(row, "name", trimmed(cell(name_)), kMaxNameLength);
+        else warn(row, "anonymous", "expected true or false, found " + text::quoted_excerpt(text::trimmed(cell(anonymous_))) + "; using false");
+        entity.name = clip(row, "name", text::trimmed(cell(name_)), kMaxNameLength);
         if (entity.name.empty() && !entity.anonymous)
             warn(row, "name", "the name is empty; added as an unnamed " + std::string(to_string(entity.kind)));
         entity.notes = clip(row, "notes", cell(notes_), kMaxTextLength);
-        entity.id = claim_id(row, trimmed(cell(id_)), entity.kind);
+        entity.id = claim_id(row, text::trimmed(cell(id_)), entity.kind);
         if (role_columns_.empty()) read_roles_cell(row, entity.id, cell(roles_));
         for (const auto& [col, role] : role_columns_)
             if (col < cells.size()) read_role_column(row, entity.id, role, cells[col]);
@@ -286,14 +265,14 @@ private:
     void read_roles_cell(int row, const std::string& entity, const std::string& cell) {
         for (const std::string& item : split_items(cell, ";|")) {
             const Bracketed parts = split_bracket(item);
-            const auto role = role_by_name_.find(lower_trimmed(parts.head));
+            const auto role = role_by_name_.find(text::folded(parts.head));
             if (role == role_by_name_.end()) {
                 warn(row, "roles", "no role " + text::quoted_excerpt(parts.head) + "; skipped");
                 continue;
             }
             Strength strength = Strength::Primary;
             if (parts.has_bracket && !parts.inner.empty()) {
-                if (const auto parsed = parse_strength(lower_trimmed(parts.inner))) strength = *parsed;
+                if (const auto parsed = parse_strength(text::folded(parts.inner))) strength = *parsed;
                 else warn(row, "roles", "unknown strength " + text::quoted_excerpt(parts.inner) + " for " +
                                             document_.framework.roles[role->second].name + "; using primary");
             }
@@ -306,7 +285,7 @@ private:
         const std::string column = document_.framework.roles[role].name;
         for (const std::string& item : split_items(cell, ";")) {
             const Bracketed parts = split_bracket(item);
-            const std::string word = lower_trimmed(parts.head);
+            const std::string word = text::folded(parts.head);
             Strength strength = Strength::Primary;
             if (const auto parsed = parse_strength(word)) strength = *parsed;
             else if (!word.empty() && !parse_bool_cell(word).value_or(false))

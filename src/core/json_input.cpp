@@ -18,15 +18,6 @@ ImportError error_at(ImportErrorCode code, std::string message, std::string_view
     return error;
 }
 
-// "512 bytes", "3.5 KiB", "20.0 MiB".
-std::string human_size(std::size_t bytes) {
-    if (bytes < 1024) return std::to_string(bytes) + " bytes";
-    char buffer[32];
-    const double size = static_cast<double>(bytes);
-    if (bytes < 1024 * 1024) std::snprintf(buffer, sizeof buffer, "%.1f KiB", size / 1024.0);
-    else std::snprintf(buffer, sizeof buffer, "%.1f MiB", size / (1024.0 * 1024.0));
-    return buffer;
-}
 
 // Byte offset where nesting first exceeds max_depth, or nullopt. Brackets inside
 // strings do not count. Runs before parsing so deep input never reaches a recursive
@@ -75,7 +66,7 @@ bool only_whitespace(std::string_view bytes) {
 std::optional<ImportError> too_large(std::size_t size, std::size_t max_bytes) {
     if (size <= max_bytes) return std::nullopt;
     return ImportError{ImportErrorCode::TooLarge,
-                       "the file is " + human_size(size) + "; the limit is " + human_size(max_bytes), "", 0, 0};
+                       "the file is " + text::human_size(size) + "; the limit is " + text::human_size(max_bytes), "", 0, 0};
 }
 
 std::optional<ImportError> check_untrusted_text(std::string_view bytes, std::size_t max_bytes) {

@@ -18,17 +18,6 @@ namespace ecomap {
 
 namespace {
 
-// Trimmed, ASCII-lowercased text: the key for "same name" and "same context".
-std::string fold(std::string_view text) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!text.empty() && space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && space(text.back())) text.remove_suffix(1);
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::string key_of(std::initializer_list<std::string_view> parts) {
     std::string key;
     for (std::string_view part : parts) {
@@ -67,14 +56,14 @@ public:
         for (std::size_t i = 0; i < doc_.entities.size(); ++i) index_entity(i);
         for (const Placement& p : doc_.placements) {
             placement_ids_.insert(p.id);
-            placement_keys_.insert(key_of({p.entity, p.role, fold(p.context)}));
+            placement_keys_.insert(key_of({p.entity, p.role, text::folded(p.context)}));
         }
         for (const Relationship& r : doc_.relationships) {
             relationship_ids_.insert(r.id);
             relationship_keys_.insert(key_of({r.from, r.to, r.kind}));
         }
         for (const Role& role : doc_.framework.roles) role_ids_.insert(role.id);
-        for (const std::string& value : doc_.centre.values) values_.insert(fold(value));
+        for (const std::string& value : doc_.centre.values) values_.insert(text::folded(value));
     }
 
     void add(const NamedDocument& participant) {
@@ -113,8 +102,8 @@ private:
         const Entity& e = doc_.entities[index];
         entity_ids_.insert(e.id);
         entity_index_.emplace(e.id, index);
-        if (e.kind != EntityKind::Person && !fold(e.name).empty())
-            named_groups_.emplace(key_of({to_string(e.kind), fold(e.name)}), index);
+        if (e.kind != EntityKind::Person && !text::folded(e.name).empty())
+            named_groups_.emplace(key_of({to_string(e.kind), text::folded(e.name)}), index);
     }
 
     std::string claim_label(const NamedDocument& participant) {
@@ -128,11 +117,11 @@ private:
     }
 
     std::optional<std::size_t> same_entity(const Entity& e) const {
-        const std::string name = fold(e.name);
+        const std::string name = text::folded(e.name);
         if (name.empty()) return std::nullopt;
         if (const auto it = entity_index_.find(e.id); it != entity_index_.end()) {
             const Entity& existing = doc_.entities[it->second];
-            if (existing.kind == e.kind && fold(existing.name) == name) return it->second;
+            if (existing.kind == e.kind && text::folded(existing.name) == name) return it->second;
         }
         if (e.kind == EntityKind::Person) return std::nullopt;
         if (const auto it = named_groups_.find(key_of({to_string(e.kind), name})); it != named_groups_.end())
@@ -174,7 +163,7 @@ private:
                 ++dropped;
                 continue;
             }
-            if (!placement_keys_.insert(key_of({entity->second, placement.role, fold(placement.context)})).second) {
+            if (!placement_keys_.insert(key_of({entity->second, placement.role, text::folded(placement.context)})).second) {
                 ++report_.placements_deduplicated;
                 continue;
             }
@@ -234,12 +223,12 @@ private:
 
     void add_centre(const Centre& centre) {
         for (const std::string& value : centre.values) {
-            if (fold(value).empty() || values_.count(fold(value)) != 0) continue;
+            if (text::folded(value).empty() || values_.count(text::folded(value)) != 0) continue;
             if (doc_.centre.values.size() >= kMaxValues) {
                 report_.warnings.push_back("the centre is full: value \"" + value + "\" left out");
                 continue;
             }
-            values_.insert(fold(value));
+            values_.insert(text::folded(value));
             doc_.centre.values.push_back(value);
         }
         if (doc_.centre.cause.empty()) doc_.centre.cause = centre.cause;

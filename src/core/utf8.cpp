@@ -1,6 +1,8 @@
 // ecomap core (internal): UTF-8 text helpers.
 #include "core/utf8.hpp"
 
+#include <cstdio>
+
 namespace ecomap::text {
 
 namespace {
@@ -108,6 +110,29 @@ std::string quoted_excerpt(std::string_view value, std::size_t max_code_points) 
         if (static_cast<unsigned char>(c) < 0x20) c = ' ';  // keep messages on one line
     }
     return "\"" + shown + "\"";
+}
+
+std::string trimmed(std::string_view text) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    return std::string(text);
+}
+
+std::string folded(std::string_view text) {
+    std::string out = trimmed(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string human_size(std::uintmax_t bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " bytes";
+    char buffer[32];
+    const double size = static_cast<double>(bytes);
+    if (bytes < 1024 * 1024) std::snprintf(buffer, sizeof buffer, "%.1f KiB", size / 1024.0);
+    else std::snprintf(buffer, sizeof buffer, "%.1f MiB", size / (1024.0 * 1024.0));
+    return buffer;
 }
 
 }  // namespace ecomap::text

@@ -1,7 +1,8 @@
-// ecomap core (internal): UTF-8 text helpers used by the importer and the exporter.
+// ecomap core: text helpers used by the importer, the exporters, merge and the command line.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@ struct LineColumn {
 };
 LineColumn line_column_at(std::string_view bytes, std::size_t offset);  // position of byte `offset` (clamped to the end)
 
+std::string trimmed(std::string_view text);  // without leading/trailing spaces, tabs and line breaks
+std::string folded(std::string_view text);   // trimmed and ASCII-lowercased: the key for "same name"
+std::string human_size(std::uintmax_t bytes);  // "512 bytes", "3.5 KiB", "20.0 MiB"
 std::string pointer_token(std::string_view key);  // RFC 6901 escaping of one JSON pointer token (~ -> ~0, / -> ~1)
 std::string quoted_excerpt(std::string_view value, std::size_t max_code_points = 40);  // "value" for messages, shortened with ...
 
