@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
+#include <imgui_internal.h>  // ClearActiveID: one click leaves a text field and presses
 
 #include <algorithm>
 #include <chrono>
@@ -596,6 +597,10 @@ void App::frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
+    // A click while a text field has the keyboard ends the editing AND reaches what was
+    // clicked (ImGui alone would spend the first click on leaving the field). A click
+    // inside the same field activates it again at the click.
+    if (ImGui::GetIO().MouseClicked[ImGuiMouseButton_Left] && ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();
     draw_ui();
     ImGui::Render();
     render();

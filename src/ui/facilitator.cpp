@@ -62,6 +62,36 @@ struct EntityRow {
     std::string roles;       // text
 };
 
+// Names in the order people expect: case-insensitive (ASCII), numbers by value ("Person 2"
+// before "Person 10"). Negative, zero or positive like strcmp.
+int natural_compare(const std::string& a, const std::string& b) {
+    size_t i = 0, j = 0;
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    while (i < a.size() && j < b.size()) {
+        if (digit(a[i]) && digit(b[j])) {
+            size_t ie = i, je = j;
+            while (ie < a.size() && digit(a[ie])) ++ie;
+            while (je < b.size() && digit(b[je])) ++je;
+            std::string_view na(a.data() + i, ie - i), nb(b.data() + j, je - j);
+            while (na.size() > 1 && na.front() == '0') na.remove_prefix(1);
+            while (nb.size() > 1 && nb.front() == '0') nb.remove_prefix(1);
+            if (na.size() != nb.size()) return na.size() < nb.size() ? -1 : 1;
+            if (const int c = na.compare(nb); c != 0) return c;
+            i = ie;
+            j = je;
+            continue;
+        }
+        const char ca = lower(a[i]), cb = lower(b[j]);
+        if (ca != cb) return static_cast<unsigned char>(ca) < static_cast<unsigned char>(cb) ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    if (i < a.size()) return 1;
+    if (j < b.size()) return -1;
+    return a.compare(b);
+}
+
 }  // namespace
 
 // [SECTION] Names
@@ -235,14 +265,24 @@ void draw_entity_table(UiContext& context) {
             std::stable_sort(list.begin(), list.end(), [&](const Placement* a, const Placement* b) {
                 return document.framework.role_index(a->role) < document.framework.role_index(b->role);
             });
-            for (const Placement* placement : list) {
-                const int role = document.framework.role_index(placement->role);
+            // One entry per role, with the strengths it is played with: "Caregivers (primary, aspiring)".
+            for (size_t k = 0; k < list.size();) {
+                const int role = document.framework.role_index(list[k]->role);
+                std::array<bool, 3> strengths{};
+                size_t next = k;
+                for (; next < list.size() && list[next]->role == list[k]->role; ++next)
+                    strengths[static_cast<size_t>(list[next]->strength)] = true;
+                k = next;
                 if (role < 0) continue;
                 rows[i].first_role = std::min(rows[i].first_role, role);
                 ++rows[i].role_count;
-                std::string text = roles[static_cast<size_t>(role)].name;
-                text += std::string(" (") + kStrengthWords[static_cast<size_t>(placement->strength)];
-                if (!placement->context.empty()) text += ", " + placement->context;
+                std::string text = roles[static_cast<size_t>(role)].name + " (";
+                bool first = true;
+                for (size_t strength = 0; strength < strengths.size(); ++strength) {
+                    if (!strengths[strength]) continue;
+                    text += std::string(first ? "" : ", ") + kStrengthWords[strength];
+                    first = false;
+                }
                 text += ")";
                 rows[i].roles += (rows[i].roles.empty() ? "" : "; ") + text;
             }
@@ -283,9 +323,8 @@ void draw_entity_table(UiContext& context) {
                     break;
                 default: break;
             }
-            const std::string& na = shown[static_cast<size_t>(a.index)];
-            const std::string& nb = shown[static_cast<size_t>(b.index)];
-            if (na != nb) return na < nb;
+            const int order = natural_compare(shown[static_cast<size_t>(a.index)], shown[static_cast<size_t>(b.index)]);
+            if (order != 0) return order < 0;
             return a.index < b.index;
         };
         std::stable_sort(rows.begin(), rows.end(), [&](const EntityRow& a, const EntityRow& b) {

@@ -84,6 +84,12 @@ std::string truncated(const std::string& text, ImFont* font, float size, float m
     return "…";
 }
 
+// Presenting a crowded map: token names and links would be a wall; the spotlit role's
+// stay (the spotlight card lists everyone on it in large type).
+bool presenting_densely(const UiContext& context, const MapFrame& frame) {
+    return context.state.presenting && frame.tokens.size() > 40;
+}
+
 }  // namespace
 
 std::string display_name(const Entity& entity) {
@@ -175,10 +181,13 @@ void draw_centre_text(ImDrawList& list, const Document& document, const MapFrame
 void draw_links(ImDrawList& list, const UiContext& context, const MapFrame& frame) {
     ImDrawList* draw = &list;
     const Document& document = context.document();
+    const bool dense = presenting_densely(context, frame);  // only the spotlit role's links
+    const int spotlight = document.framework.role_index(context.state.spotlight_role);
     for (const Relationship& link : document.relationships) {
         const TokenOnScreen* a = first_token_of(frame, link.from);
         const TokenOnScreen* b = first_token_of(frame, link.to);
         if (a == nullptr || b == nullptr) continue;
+        if (dense && a->role_index != spotlight && b->role_index != spotlight) continue;
         const bool selected = context.session.selection.contains({TargetKind::Relationship, link.id});
         const bool hovered = context.session.hover == Target{TargetKind::Relationship, link.id};
         const ImU32 color = selected ? kLinkSelected : kLink;
@@ -216,6 +225,8 @@ void draw_tokens(ImDrawList& list, const UiContext& context, const MapFrame& fra
     const Document& document = context.document();
     const auto& drag = context.session.drag;
     const EntityNames names(context);  // neutral marks while names are hidden
+    const bool dense = presenting_densely(context, frame);
+    const int spotlight = context.document().framework.role_index(context.state.spotlight_role);
     for (const TokenOnScreen& token : frame.tokens) {
         const Entity* entity = document.find_entity(token.entity);
         const Placement* placement = document.find_placement(token.placement);
@@ -239,6 +250,7 @@ void draw_tokens(ImDrawList& list, const UiContext& context, const MapFrame& fra
             if (placement->energy == Energy::Energizes)
                 draw->AddLine({c.x, c.y - b * 0.55f}, {c.x, c.y + b * 0.55f}, kSelection, 1.6f);
         }
+        if (dense && token.role_index != spotlight && !hovered) continue;  // a crowded wall: names in the spotlight
         const float px = std::clamp(token.r * 0.95f, 11.0f, 22.0f);
         ImFont* font = context.fonts.label_for(px);
         const std::string name = truncated(names(*entity), font, px, std::max(110.0f, token.r * 7.0f));

@@ -466,28 +466,39 @@ void spotlight_card(UiContext& context, const Analysis& analysis, float width, f
     ImGui::BeginChild("##who", {0, -ImGui::GetTextLineHeightWithSpacing() * 1.6f});
     ImGui::PushFont(context.fonts.label_medium);
     ImGui::PushStyleColor(ImGuiCol_Text, kInk);
-    int shown = 0;
+    // One line per entity (its placements on the role may differ by context).
+    struct Who {
+        const Entity* entity = nullptr;
+        Strength strongest = Strength::Aspiring;
+        std::string detail;
+    };
+    std::vector<Who> who;
     for (const Placement& placement : document.placements) {
         if (placement.role != role.id) continue;
         const Entity* entity = document.find_entity(placement.entity);
         if (entity == nullptr) continue;
+        auto found = std::find_if(who.begin(), who.end(), [&](const Who& w) { return w.entity == entity; });
+        if (found == who.end()) found = who.insert(who.end(), Who{entity, placement.strength, ""});
+        found->strongest = std::min(found->strongest, placement.strength);
+        std::string detail = kStrengthWords[static_cast<size_t>(placement.strength)];
+        if (!placement.context.empty() && !names.hidden()) detail += " (" + placement.context + ")";
+        found->detail += (found->detail.empty() ? "" : ", ") + detail;
+    }
+    const int shown = static_cast<int>(who.size());
+    for (const Who& w : who) {
         const float r = ImGui::GetTextLineHeight() * 0.3f;
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        draw_token_shape(*ImGui::GetWindowDrawList(), entity->kind, placement.strength, at.x + r + 2.0f,
+        draw_token_shape(*ImGui::GetWindowDrawList(), w.entity->kind, w.strongest, at.x + r + 2.0f,
                          at.y + ImGui::GetTextLineHeight() * 0.5f, r, color, 1.0f);
         ImGui::Dummy({r * 2.0f + 6.0f, ImGui::GetTextLineHeight()});
         ImGui::SameLine();
-        std::string line = names(*entity);
-        ImGui::TextUnformatted(line.c_str());
+        ImGui::TextUnformatted(names(*w.entity).c_str());
         ImGui::SameLine();
         ImGui::PushFont(context.fonts.label_small);
-        std::string detail = kStrengthWords[static_cast<size_t>(placement.strength)];
-        if (!placement.context.empty() && !names.hidden()) detail += ", " + placement.context;
         ImGui::PushStyleColor(ImGuiCol_Text, kSubInk);
-        ImGui::TextUnformatted(detail.c_str());
+        ImGui::TextUnformatted(w.detail.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        ++shown;
     }
     if (shown == 0) ImGui::TextUnformatted("Nobody on this role yet.");
     ImGui::PopStyleColor();

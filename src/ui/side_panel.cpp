@@ -73,9 +73,11 @@ void draw_side_panel(UiContext& context, const ScreenRect& rect) {
     const Document& document = context.document();
     const EntityNames names(context);  // neutral marks while names are hidden
 
-    // Tabs: the map's editing (Map), and the facilitator's Counts and Table.
+    // Tabs: the map's editing (Map), and the facilitator's Counts and Table. Phones (a
+    // narrow window) keep the whole panel for the participant's own map.
     int tab = 0;
-    if (ImGui::BeginTabBar("##side-tabs")) {
+    const bool facilitator_tabs = ImGui::GetMainViewport()->Size.x >= kNarrowWidth;
+    if (facilitator_tabs && ImGui::BeginTabBar("##side-tabs")) {
         int index = 0;
         for (const char* label : {"Map", "Counts", "Table"}) {
             if (ImGui::BeginTabItem(label)) {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { PNG } from 'pngjs';
-import { openApp, waitReady, assert } from './harness.mjs';
+import { openApp, waitReady, assert, settle } from './harness.mjs';
 
 // The map embedded in a PNG's "ecomap" iTXt chunk, or null.
 export function embeddedMap(bytes) {
@@ -37,11 +37,11 @@ async function clickItem(page, name, dx = 0.5) {
   const item = (await page.evaluate(() => window.ecomap.uiItems()))[name];
   assert(item, `no widget "${name}"`);
   await page.mouse.move(item.x + item.w * dx, item.y + item.h / 2);  // hover first, as a hand does
-  await page.waitForTimeout(80);
+  await settle(page, 60);
   await page.mouse.down();
   await page.waitForTimeout(60);
   await page.mouse.up();
-  await page.waitForTimeout(250);
+  await settle(page);
 }
 
 async function loadSample(page, entities) {

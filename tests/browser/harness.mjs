@@ -69,6 +69,21 @@ export async function waitReady(page, timeout = 60000) {
   await page.evaluate(() => window.ecomap.ready);
 }
 
+// Waits until the app has stopped drawing: it renders only while something happens, so
+// a frame counter that stays still for two intervals in a row means every input so far
+// has been handled (one interval could fall inside a slow frame).
+export async function settle(page, quietMs = 100, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let last = await page.evaluate(() => window.ecomap.frameCount());
+  let quiet = 0;
+  while (quiet < 2 && Date.now() < end) {
+    await page.waitForTimeout(quietMs);
+    const now = await page.evaluate(() => window.ecomap.frameCount());
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }

@@ -5,7 +5,7 @@
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
-import { openApp, waitReady, assert, ensureDir } from './harness.mjs';
+import { openApp, waitReady, assert, ensureDir, settle } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOT_DIR = join(here, '..', '..', 'docs', 'screenshots');
@@ -17,17 +17,7 @@ export const getState = (page) => page.evaluate(() => window.ecomap.state());
 export const getLayout = (page) => page.evaluate(() => window.ecomap.layout());
 export const getItems = (page) => page.evaluate(() => window.ecomap.uiItems());
 
-// Waits until the app has stopped drawing (it renders only when something happens).
-export async function settle(page, quietMs = 120, timeout = 5000) {
-  const end = Date.now() + timeout;
-  let last = await page.evaluate(() => window.ecomap.frameCount());
-  for (;;) {
-    await page.waitForTimeout(quietMs);
-    const now = await page.evaluate(() => window.ecomap.frameCount());
-    if (now === last || Date.now() > end) return;
-    last = now;
-  }
-}
+export { settle };  // shared with the other suites (harness.mjs)
 
 // Runs `action` (an input) and waits until the app has drawn `n` frames after it: enough
 // for ImGui to have seen the input. The count is read before the input, since the app
@@ -84,7 +74,10 @@ export async function scrollIntoView(page, name) {
 
 export async function clickItem(page, name, { dx = 0.5, dy = 0.5 } = {}) {
   const it = await scrollIntoView(page, name);
-  await input(page, () => page.mouse.click(it.x + it.w * dx, it.y + it.h * dy));
+  const x = it.x + it.w * dx, y = it.y + it.h * dy;
+  await page.mouse.move(x, y);  // hover first, as a hand does (no frame if it was already there)
+  await settle(page, 60);
+  await input(page, () => page.mouse.click(x, y));
 }
 
 // Screen point at angle (radians clockwise from the top) and radius (CSS px).
@@ -426,6 +419,7 @@ export function tests({ browser, server }) {
     await page.keyboard.type('Homes for everyone');
     await clickEmptyMap(page);
     await waitFor(page, () => JSON.parse(window.ecomap.getMap()).centre.cause === 'Homes for everyone', null, 'the cause');
+    await settle(page);
     const map = await getMap(page);
     assert(map.meta.title === 'Eastside tenants', `title is "${map.meta.title}"`);
     assert(JSON.stringify(map.centre.values) === JSON.stringify(['housing', 'dignity']),

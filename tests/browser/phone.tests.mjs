@@ -2,7 +2,7 @@
 // organization, export the JSON; pinch-zoom the map; landscape keeps everything on screen.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { waitReady, assert } from './harness.mjs';
+import { waitReady, assert, settle } from './harness.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -25,7 +25,7 @@ async function openPhone(browser, url, options = PHONE) {
       await page.waitForTimeout(30);
     }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await page.waitForTimeout(250);
+    await settle(page);
   }
   // Taps a named widget, scrolling the panel with the finger until it is on screen.
   async function tap(name) {
@@ -38,7 +38,7 @@ async function openPhone(browser, url, options = PHONE) {
     assert(item, `no widget "${name}" on the screen`);
     assert(item.h >= 44, `"${name}" is ${item.h} px high: too small for a finger (44 px)`);
     await page.touchscreen.tap(item.x + item.w / 2, item.y + item.h / 2);
-    await page.waitForTimeout(300);
+    await settle(page);
   }
   async function typeName(entityId, text) {
     await page.waitForFunction((id) => {
