@@ -144,6 +144,39 @@
   // A tap elsewhere keeps the keyboard while a field is still active in the app.
   canvas.addEventListener('touchend', () => { if (keyboardWanted) keyboardInput.focus({ preventScroll: true }); });
 
+  // [SECTION] The map as HTML tables for screen readers (the canvas is one image to them).
+  // Rebuilt after every change; visually hidden, read in place of the canvas.
+  const readout = document.createElement('section');
+  readout.id = 'ecomap-readout';
+  readout.setAttribute('aria-label', 'The map as text');
+  readout.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);' +
+                          'clip-path:inset(50%);white-space:nowrap;';
+  document.body.appendChild(readout);
+  function cell(tag, text) { const el = document.createElement(tag); el.textContent = String(text); return el; }
+  function table(caption, headings, rows) {
+    const t = document.createElement('table');
+    t.appendChild(cell('caption', caption));
+    const head = t.createTHead().insertRow();
+    for (const h of headings) head.appendChild(cell('th', h));
+    const body = t.createTBody();
+    for (const row of rows) { const tr = body.insertRow(); for (const v of row) tr.appendChild(cell('td', v)); }
+    return t;
+  }
+  let readoutTimer = 0;
+  function updateReadout() {
+    clearTimeout(readoutTimer);
+    readoutTimer = setTimeout(() => {
+      const data = JSON.parse(call('readout'));
+      readout.replaceChildren(
+        cell('h2', data.title || 'Untitled map'),
+        cell('p', 'Values: ' + data.values.join(', ') + (data.cause ? '. Cause: ' + data.cause : '')),
+        table('People, organizations and networks', ['Name', 'Kind', 'Roles'],
+              data.entities.map((e) => [e.name, e.kind, e.roles || 'no role yet'])),
+        table('Roles', ['Role', 'People', 'Organizations', 'Networks', 'Votes', 'Gap'],
+              data.roles.map((r) => [r.name, r.people, r.organizations, r.networks, r.votes, r.gap])));
+    }, 200);
+  }
+
   // [SECTION] Save when the page goes away
   function flush() { if (Module.ecomapBridge && runtimeReady) Module.ecomapBridge.flush(); }
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
@@ -186,13 +219,14 @@
     uiItems: () => JSON.parse(call('uiItems')),      // named widgets of the last frame: {label: {x, y, w, h}} (CSS px)
     state: () => JSON.parse(call('state')),          // session state: selection, camera, undo/redo labels, dialogs
     flushAutosave: () => { flush(); return pendingWrite; },  // save to IndexedDB now; resolves when written
-    _resolveReady: () => { statusBox.hidden = true; runtimeReady = true; resolveReady(); },
+    _resolveReady: () => { statusBox.hidden = true; runtimeReady = true; updateReadout(); resolveReady(); },
     _takeAutosave: () => { const text = autosaveText; autosaveText = null; return text; },
     _storeAutosave: storeAutosave,
     _download: download,
+    _viewChanged: () => updateReadout(),
     _showKeyboard: showKeyboard,
     _openPicker: openPicker,
-    _notifyChange: (revision) => { for (const listener of changeListeners) {
+    _notifyChange: (revision) => { updateReadout(); for (const listener of changeListeners) {
       try { listener({ revision }); } catch (error) { console.error(error); } } },
   };
 

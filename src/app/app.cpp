@@ -22,6 +22,7 @@
 
 #include "core/framework.hpp"
 #include "core/io_json.hpp"
+#include "core/analysis.hpp"
 #include "core/anonymize.hpp"
 #include "core/base64.hpp"
 #include "core/csv.hpp"
@@ -262,8 +263,9 @@ void App::merge_files_with_dialog(const std::vector<platform::NamedBytes>& files
         ui_state_.message = ui::MessageDialog{"The maps could not be merged", outcome.error, outcome.warnings, true};
         return;
     }
-    ui_state_.message = ui::MessageDialog{"Group map", outcome.warnings.front(),
-                                          {outcome.warnings.begin() + 1, outcome.warnings.end()}, false};
+    std::vector<std::string> details(outcome.warnings.begin() + 1, outcome.warnings.end());
+    if (ui_state_.hide_names) details = {"Details are not shown while names are hidden."};  // they name people
+    ui_state_.message = ui::MessageDialog{"Group map", outcome.warnings.front(), std::move(details), false};
     ui_state_.status = "Merged " + std::to_string(files.size()) + " files (Undo reverts the whole merge)";
 }
 
@@ -482,6 +484,40 @@ void App::register_api() {
     platform::register_api("exportSVG", [this](std::string_view) {
         return ecomap::export_svg(export_document(), SvgOptions{});
     });
+    platform::register_api("readout", [this](std::string_view) {  // the map as plain data for the page's
+        const Document document = export_document();                // screen-reader table (names hidden when asked)
+        const Analysis analysis = analyse(document);
+        nlohmann::ordered_json out;
+        out["title"] = document.meta.title;
+        out["values"] = document.centre.values;
+        out["cause"] = document.centre.cause;
+        auto entities = nlohmann::ordered_json::array();
+        for (const Entity& entity : document.entities) {
+            std::string roles;
+            for (const Placement& placement : document.placements) {
+                if (placement.entity != entity.id) continue;
+                const Role* role = document.framework.find_role(placement.role);
+                roles += (roles.empty() ? "" : "; ") + (role ? role->name : placement.role) + " (" +
+                         std::string(to_string(placement.strength)) + ")";
+            }
+            entities.push_back({{"name", entity.anonymous && !ui_state_.hide_names ? "Anonymous" : entity.name},
+                                {"kind", to_string(entity.kind)},
+                                {"roles", roles}});
+        }
+        out["entities"] = std::move(entities);
+        auto roles = nlohmann::ordered_json::array();
+        for (size_t i = 0; i < analysis.roles.size() && i < document.framework.roles.size(); ++i) {
+            const RoleStats& stats = analysis.roles[i];
+            roles.push_back({{"name", document.framework.roles[i].name},
+                             {"people", stats.by_kind[slot(EntityKind::Person)]},
+                             {"organizations", stats.by_kind[slot(EntityKind::Organization)]},
+                             {"networks", stats.by_kind[slot(EntityKind::Network)]},
+                             {"votes", stats.votes},
+                             {"gap", stats.empty ? "missing" : stats.thin ? "thin" : stats.crowded ? "crowded" : ""}});
+        }
+        out["roles"] = std::move(roles);
+        return out.dump();
+    });
     platform::register_api("exportCSV", [this](std::string_view) {
         const Document document = export_document();
         nlohmann::ordered_json out;
@@ -583,6 +619,10 @@ void App::frame() {
         redraw_frames_ = kRedrawAfterEvent;
     }
     autosave_if_due(false);
+    if (ui_state_.hide_names != names_hidden_) {
+        names_hidden_ = ui_state_.hide_names;
+        platform::notify_view_change();
+    }
     if (had_event) redraw_frames_ = kRedrawAfterEvent;
     if (redraw_frames_ <= 0) {
         if (!platform::is_web()) SDL_WaitEventTimeout(nullptr, 250);  // desktop: sleep until input

@@ -83,6 +83,7 @@ private:
     bool ready_sent_ = false;
     std::string pending_paste_;            // text from the on-screen keyboard, typed into the active field next frame
     std::string clipboard_;                // the app's clipboard in the browser (last copied or pasted text)
+    bool names_hidden_ = false;            // hide_names as last announced to the page
     bool touch_ = false;                   // a touch screen is the main pointer: larger controls
     bool keyboard_shown_ = false;          // the on-screen keyboard was asked for (touch screens)
     std::map<std::int64_t, Vec2> fingers_; // touches on the screen now, CSS px

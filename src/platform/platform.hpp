@@ -55,5 +55,6 @@ void set_paste_handler(TextHandler handler);    // text pasted with Ctrl/Cmd+V
 
 // Notifications to the embedding page
 void notify_change(std::uint64_t revision);     // the document changed: runs window.ecomap.onChange callbacks
+void notify_view_change();                      // how the map is shown changed (e.g. names hidden): page text follows
 
 }  // namespace ecomap::platform

@@ -104,4 +104,6 @@ void set_paste_handler(TextHandler) {}  // SDL delivers Ctrl+V to ImGui directly
 
 void notify_change(std::uint64_t) {}
 
+void notify_view_change() {}
+
 }  // namespace ecomap::platform

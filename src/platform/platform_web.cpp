@@ -50,6 +50,9 @@ EM_JS(int, ecomap_js_is_touch, (), {
 EM_JS(void, ecomap_js_show_keyboard, (int visible), {
     window.ecomap._showKeyboard(visible !== 0);
 });
+EM_JS(void, ecomap_js_view_changed, (), {
+    if (window.ecomap && window.ecomap._viewChanged) window.ecomap._viewChanged();
+});
 EM_JS(void, ecomap_js_changed, (double revision), {
     if (window.ecomap && window.ecomap._notifyChange) window.ecomap._notifyChange(revision);
 });
@@ -146,6 +149,8 @@ void set_clipboard_text(std::string_view text) {
 void set_paste_handler(TextHandler handler) { g_paste_handler = std::move(handler); }
 
 void notify_change(std::uint64_t revision) { ecomap_js_changed(static_cast<double>(revision)); }
+
+void notify_view_change() { ecomap_js_view_changed(); }
 
 }  // namespace ecomap::platform
 
