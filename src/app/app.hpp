@@ -66,6 +66,8 @@ private:
     std::string base_file_name() const;  // file name from the map's title, without extension
     ui::ImageExportResult render_png(const ui::ImageExportOptions& options);  // outside an ImGui frame only
 
+    static constexpr int kRedrawAfterEvent = 4;  // ImGui settles hover/animation within a few frames
+
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_context_ = nullptr;
     render::RingRenderer ring_;
