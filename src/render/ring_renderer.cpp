@@ -27,6 +27,7 @@ bool RingRenderer::init(std::string& error) {
     glGenVertexArrays(1, &vao_);
     u_.centre = glGetUniformLocation(program_, "u_centre");
     u_.viewport_h = glGetUniformLocation(program_, "u_viewport_h");
+    u_.viewport = glGetUniformLocation(program_, "u_viewport");
     u_.radii = glGetUniformLocation(program_, "u_radii");
     u_.rim = glGetUniformLocation(program_, "u_rim");
     u_.gap = glGetUniformLocation(program_, "u_gap");
@@ -56,6 +57,7 @@ void RingRenderer::draw(const RingStyle& style, int framebuffer_w, int framebuff
     glUseProgram(program_);
     glUniform2f(u_.centre, style.centre_x, style.centre_y);
     glUniform1f(u_.viewport_h, static_cast<float>(framebuffer_h));
+    glUniform2f(u_.viewport, static_cast<float>(framebuffer_w), static_cast<float>(framebuffer_h));
     glUniform3f(u_.radii, style.centre_radius, style.inner_radius, style.outer_radius);
     glUniform1f(u_.rim, style.rim);
     glUniform1f(u_.gap, style.gap);
@@ -67,7 +69,7 @@ void RingRenderer::draw(const RingStyle& style, int framebuffer_w, int framebuff
     glUniform4f(u_.centre_edge, 0.55f, 0.57f, 0.62f, 1.0f);
     glUniform1f(u_.tint, style.tint);
     glBindVertexArray(vao_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glBindVertexArray(0);
     glUseProgram(0);
 }

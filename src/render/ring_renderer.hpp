@@ -1,5 +1,5 @@
-// Draws the map's ring (centre disc + one sector per role) with one full-screen
-// triangle and the analytic shader in shaders/ring.frag.
+// Draws the map's ring (centre disc + one sector per role) with one quad around it and
+// the analytic shader in shaders/ring.frag.
 #pragma once
 #include <array>
 #include <string>
@@ -39,7 +39,7 @@ private:
     GLuint program_ = 0;
     GLuint vao_ = 0;
     struct Uniforms {
-        GLint centre, viewport_h, radii, rim, gap, start, role_count, colors, highlight, centre_color,
+        GLint centre, viewport_h, viewport, radii, rim, gap, start, role_count, colors, highlight, centre_color,
             centre_edge, tint;
     } u_{};
 };
