@@ -56,9 +56,14 @@ async function loadSample(page, entities) {
 async function exportThroughDialog(page, steps) {
   await clickItem(page, 'export');
   for (const step of steps) await step();
-  const downloading = page.waitForEvent('download', { timeout: 60000 });
+  const downloading = page.waitForEvent('download', { timeout: 90000 });
   await clickItem(page, 'export-go');
-  const download = await downloading;
+  const download = await downloading.catch(async (error) => {
+    const state = await page.evaluate(() => window.ecomap.state());
+    await page.screenshot({ path: 'build/export-timeout.png' });
+    throw new Error(`${error.message}; status "${state.status}", dialog ${JSON.stringify(state.dialog)}, ` +
+                    `export dialog ${'export-go' in await page.evaluate(() => window.ecomap.uiItems()) ? 'open' : 'closed'}`);
+  });
   return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
 }
 
