@@ -17,6 +17,18 @@
 #include "ui/test_hooks.hpp"
 
 namespace ecomap::app {
+namespace {
+
+// {ok, errors: [reason], <details_key>: [...]}: what loadMap() and merge() return.
+std::string outcome_json(const LoadOutcome& outcome, const char* details_key) {
+    nlohmann::ordered_json out;
+    out["ok"] = outcome.ok;
+    out["errors"] = outcome.ok ? nlohmann::ordered_json::array() : nlohmann::ordered_json::array({outcome.error});
+    out[details_key] = outcome.warnings;
+    return out.dump();
+}
+
+}  // namespace
 
 std::string App::state_json() const {
     nlohmann::ordered_json out;
@@ -56,11 +68,7 @@ void App::register_api() {
     platform::register_api("loadMap", [this](std::string_view text) {
         const LoadOutcome outcome = load_bytes("loadMap", text);
         redraw_frames_ = kRedrawAfterEvent;
-        nlohmann::ordered_json out;
-        out["ok"] = outcome.ok;
-        out["errors"] = outcome.ok ? nlohmann::ordered_json::array() : nlohmann::ordered_json::array({outcome.error});
-        out["warnings"] = outcome.warnings;
-        return out.dump();
+        return outcome_json(outcome, "warnings");
     });
     platform::register_api("merge", [this](std::string_view json_texts) {  // ["<map json>", ...]
         std::vector<platform::NamedBytes> files;
@@ -72,11 +80,7 @@ void App::register_api() {
         const LoadOutcome outcome = files.empty() ? LoadOutcome{false, "merge() takes an array of map texts", {}}
                                                   : merge_files(files);
         redraw_frames_ = kRedrawAfterEvent;
-        nlohmann::ordered_json out;
-        out["ok"] = outcome.ok;
-        out["errors"] = outcome.ok ? nlohmann::ordered_json::array() : nlohmann::ordered_json::array({outcome.error});
-        out["report"] = outcome.warnings;
-        return out.dump();
+        return outcome_json(outcome, "report");
     });
     platform::register_api("exportPNG", [this](std::string_view argument) {  // {"width", "transparent", "title"}
         const nlohmann::json options = nlohmann::json::parse(argument, nullptr, false);

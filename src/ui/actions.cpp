@@ -11,15 +11,6 @@ namespace {
 
 bool always(const UiContext&) { return true; }
 
-std::string kind_label(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::Person: return "person";
-        case EntityKind::Organization: return "organization";
-        case EntityKind::Network: return "network";
-    }
-    return "entity";
-}
-
 bool has_content(const Document& document) {
     return !document.entities.empty() || !document.reflections.empty() || !document.relationships.empty();
 }
@@ -128,7 +119,7 @@ void add_entity_and_select(UiContext& context, EntityKind kind) {
     }
     context.session.selection.items = {{TargetKind::Entity, result.created_id}};
     context.state.focus_name_of = result.created_id;
-    context.state.status = std::string(kind == EntityKind::Person ? "Added a " : "Added an ") + kind_label(kind) +
+    context.state.status = std::string(kind == EntityKind::Person ? "Added a " : "Added an ") + std::string(to_string(kind)) +
                            ": type a name, then pick its roles";
 }
 
@@ -147,7 +138,7 @@ void request_delete_selection(UiContext& context) {
             const Entity* entity = document.find_entity(target.id);
             if (entity == nullptr) break;
             if (!entity->notes.empty()) {
-                const std::string name = entity->name.empty() ? "this " + kind_label(entity->kind) : entity->name;
+                const std::string name = entity->name.empty() ? "this " + std::string(to_string(entity->kind)) : entity->name;
                 context.state.confirm = ConfirmDialog{"Delete " + name + "?",
                                                       "Its notes, roles and links are deleted too (Undo brings "
                                                       "them back).",
