@@ -1,0 +1,74 @@
+// ecomap server: the built app's files, with security headers, no directory listing, and
+// precompressed .br/.gz siblings when the browser accepts them.
+import { stat, open } from 'node:fs/promises';
+import { join, extname, resolve, sep } from 'node:path';
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.webmanifest': 'application/manifest+json',
+  '.data': 'application/octet-stream',
+};
+
+// Only the app's own files; wasm compilation; websockets and fetches to the same origin;
+// data:/blob: images (icons, exported PNG previews); inline <style> in index.html.
+export const CSP = [
+  "default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'", "manifest-src 'self'",
+  "worker-src 'self' blob:", "base-uri 'none'", "form-action 'none'", "object-src 'none'",
+].join('; ');
+
+export function securityHeaders() {
+  return {
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CSP,
+    'Referrer-Policy': 'no-referrer',            // join and projector links carry codes and keys
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+function send(res, status, text, extra = {}) {
+  res.writeHead(status, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+  res.end(text);
+}
+
+async function fileInfo(path) {
+  try { const s = await stat(path); return s.isFile() ? s : null; } catch { return null; }
+}
+
+// Serves req from root (an absolute folder); answers 404 for folders other than / and for anything outside.
+export async function serveStatic(root, req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+  let path;
+  try { path = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { return send(res, 400, 'Bad path\n'); }
+  if (path.includes('\0') || path.split('/').some((p) => p === '..' || p.startsWith('.') && p.length > 0)) return send(res, 404, 'Not found\n');
+  if (path.endsWith('/')) {
+    if (path !== '/') return send(res, 404, 'Not found\n');  // no directory listing, no folder indexes
+    path = '/index.html';
+  }
+  const base = resolve(root);
+  const file = resolve(join(base, path));
+  if (!file.startsWith(base + sep)) return send(res, 404, 'Not found\n');
+  const info = await fileInfo(file);
+  if (!info) return send(res, 404, 'Not found\n');
+
+  const type = MIME[extname(file).toLowerCase()] || 'application/octet-stream';
+  const accepted = String(req.headers['accept-encoding'] || '');
+  let chosen = file, encoding = null, size = info.size;
+  for (const [enc, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!new RegExp(`(^|[\\s,])${enc}(?![\\w-])(?!;q=0(\\.0*)?(\\s|,|$))`).test(accepted)) continue;
+    const alt = await fileInfo(file + suffix);
+    if (alt) { chosen = file + suffix; encoding = enc; size = alt.size; break; }
+  }
+  const headers = { ...securityHeaders(), 'Content-Type': type, 'Content-Length': size, Vary: 'Accept-Encoding',
+    'Last-Modified': info.mtime.toUTCString() };
+  if (encoding) headers['Content-Encoding'] = encoding;
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') return res.end();
+  const handle = await open(chosen, 'r');
+  const stream = handle.createReadStream();
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}

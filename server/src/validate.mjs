@@ -1,0 +1,86 @@
+// ecomap rooms: what a document may contain after a client's update (checked before it is applied).
+import * as Y from 'yjs';
+import { COLLECTIONS } from './protocol.mjs';
+
+const ENTITY_KINDS = new Set(['person', 'organization', 'network']);
+const MAX_ID = 200;
+const MAX_TEXT = 10000;
+
+export class Refusal extends Error {
+  // code: a websocket close code in the application range; reason: shown to the user (short).
+  constructor(code, reason) { super(reason); this.code = code; this.reason = reason; }
+}
+
+function plainJson(value, depth) {  // only JSON values, bounded depth and text length
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return value.length <= MAX_TEXT;
+  if (depth > 6 || value instanceof Y.AbstractType || value instanceof Uint8Array) return false;
+  if (Array.isArray(value)) return value.length <= 1000 && value.every((v) => plainJson(v, depth + 1));
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    return keys.length <= 200 && keys.every((k) => k.length <= MAX_ID && plainJson(value[k], depth + 1));
+  }
+  return false;
+}
+
+// Refusal when a record is not a JSON record of its collection keyed by its own id.
+export function checkRecord(collection, key, value, limits) {
+  const where = `${collection} "${String(key).slice(0, 40)}"`;
+  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_ID) throw new Refusal(4400, `bad record id in ${collection}`);
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !plainJson(value, 0)) throw new Refusal(4400, `${where} is not a JSON record`);
+  if (value.id !== key) throw new Refusal(4400, `${where}: its id field differs from its key`);
+  if (JSON.stringify(value).length > limits.maxRecordBytes) throw new Refusal(4413, `${where} is larger than ${limits.maxRecordBytes} bytes`);
+  if (collection === 'entities') {
+    if (!ENTITY_KINDS.has(value.kind)) throw new Refusal(4400, `${where}: kind must be person, organization or network`);
+    if (typeof value.name !== 'string') throw new Refusal(4400, `${where}: name must be text`);
+  } else if (collection === 'placements') {
+    if (typeof value.entity !== 'string' || typeof value.role !== 'string') throw new Refusal(4400, `${where}: entity and role must be text`);
+  } else if (typeof value.from !== 'string' || typeof value.to !== 'string') {
+    throw new Refusal(4400, `${where}: from and to must be text`);
+  }
+}
+
+// Checks a whole document of the given kind ('participant' or 'facilitator'); throws a Refusal.
+export function checkDocument(doc, kind, limits) {
+  const allowed = kind === 'facilitator' ? ['room', ...COLLECTIONS] : COLLECTIONS;
+  let records = 0;
+  for (const [name, type] of doc.share) {
+    if (!allowed.includes(name)) throw new Refusal(4400, `unknown part "${String(name).slice(0, 40)}" in a ${kind} document`);
+    if (type._start !== null) throw new Refusal(4400, `"${name}" must be a map, not a list or text`);
+    const map = doc.getMap(name);
+    if (name === 'room') {
+      for (const [key, value] of map) {
+        if (!['title', 'centre', 'framework', 'votes', 'reflections'].includes(key)) throw new Refusal(4400, `unknown room field "${key.slice(0, 40)}"`);
+        if (!plainJson(value, 0)) throw new Refusal(4400, `room field "${key}" is not JSON`);
+      }
+      continue;
+    }
+    for (const [key, value] of map) {
+      checkRecord(name, key, value, limits);
+      records++;
+    }
+  }
+  if (kind === 'participant' && records > limits.maxRecordsPerDoc) {
+    throw new Refusal(4413, `at most ${limits.maxRecordsPerDoc} entries per participant`);
+  }
+  if (kind === 'facilitator' && records > limits.maxRecordsPerDoc * 10) {
+    throw new Refusal(4413, `at most ${limits.maxRecordsPerDoc * 10} entries of the facilitator's own`);
+  }
+}
+
+// Applies update to a copy of doc and checks the result; returns nothing, throws a Refusal.
+export function checkUpdate(doc, update, kind, limits) {
+  const probe = new Y.Doc({ gc: true });
+  try {
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc));
+    try { Y.applyUpdate(probe, update); }
+    catch { throw new Refusal(4400, 'malformed update'); }
+    // An update with missing dependencies stays pending in Yjs: it would sit in memory for ever.
+    if (probe.store.pendingStructs || probe.store.pendingDs) throw new Refusal(4400, 'update depends on changes the server does not have');
+    checkDocument(probe, kind, limits);
+    if (Y.encodeStateAsUpdate(probe).length > limits.maxDocBytes) throw new Refusal(4413, `a document may hold at most ${limits.maxDocBytes} bytes`);
+  } finally {
+    probe.destroy();
+  }
+}
