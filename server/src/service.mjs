@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { serveStatic, securityHeaders } from './static.mjs';
 import { FileStore, RedisStore } from './store.mjs';
-import { checkUpdate, Refusal } from './validate.mjs';
+import { UpdateGate, Refusal } from './validate.mjs';
 import {
   CODE_ALPHABET, CODE_LENGTH, DEFAULT_LIMITS, parseDocName, normalizeCode, isValidCode,
 } from './protocol.mjs';
@@ -177,6 +177,7 @@ export async function createService(options = {}) {
   }
 
   // [SECTION] hocuspocus extension: permissions, limits, persistence
+  const gate = new UpdateGate();
   const roomsExtension = {
     priority: 1000,  // before the Redis extension: its store lock must not skip our per-instance store
 
@@ -235,10 +236,10 @@ export async function createService(options = {}) {
       if (sub === 0) return;
       if (sub !== 1 && sub !== 2) throw new Refusal(4400, 'malformed sync message');
       if (connection.readOnly) return;  // Hocuspocus refuses it (and tells the client nothing was saved)
+      gate.check(document, body, context.kind, limits);  // before any await: updates are checked in arrival order
       const meta = await room(context.code);
       if (!meta) throw new Refusal(4404, 'room-deleted');
       if (meta.settings.ended) { connection.readOnly = true; throw new Refusal(4403, 'the room has ended'); }
-      checkUpdate(document, body, context.kind, limits);
     },
 
     async onChange({ context, documentName }) {
@@ -426,7 +427,8 @@ export async function createService(options = {}) {
       const now = Date.now();
       if (now - windowStart > 1000) { windowStart = now; count = 0; }
       if (++count > (options.maxMessagesPerSecond ?? 500)) return refuse(4429, 'too many messages');
-      if (!isBinary) return refuse(4400, 'malformed message: rooms speak binary Yjs messages');
+      // Hocuspocus re-emits messages it queued during authentication without isBinary: only false is text.
+      if (isBinary === false) return refuse(4400, 'malformed message: rooms speak binary Yjs messages');
       try {
         const decoder = decoding.createDecoder(new Uint8Array(data));
         const name = decoding.readVarString(decoder);

@@ -69,18 +69,37 @@ export function checkDocument(doc, kind, limits) {
   }
 }
 
-// Applies update to a copy of doc and checks the result; returns nothing, throws a Refusal.
-export function checkUpdate(doc, update, kind, limits) {
-  const probe = new Y.Doc({ gc: true });
-  try {
-    Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc));
-    try { Y.applyUpdate(probe, update); }
-    catch { throw new Refusal(4400, 'malformed update'); }
-    // An update with missing dependencies stays pending in Yjs: it would sit in memory for ever.
-    if (probe.store.pendingStructs || probe.store.pendingDs) throw new Refusal(4400, 'update depends on changes the server does not have');
-    checkDocument(probe, kind, limits);
-    if (Y.encodeStateAsUpdate(probe).length > limits.maxDocBytes) throw new Refusal(4413, `a document may hold at most ${limits.maxDocBytes} bytes`);
-  } finally {
-    probe.destroy();
+// Checks client updates against a shadow copy of each document that already holds every update
+// accepted so far: Hocuspocus applies an update only after the (asynchronous) hooks of earlier
+// messages resolve, so checking against the live document alone would let a burst of small updates
+// pass a cap one by one, or refuse an update whose predecessor was accepted but not yet applied.
+export class UpdateGate {
+  constructor() { this.shadows = new WeakMap(); }
+
+  // Throws a Refusal, or accepts update into the shadow of document. Synchronous on purpose.
+  check(document, update, kind, limits) {
+    let shadow = this.shadows.get(document);
+    if (!shadow) {
+      shadow = new Y.Doc({ gc: true });
+      Y.applyUpdate(shadow, Y.encodeStateAsUpdate(document));
+    } else {
+      Y.applyUpdate(shadow, Y.encodeStateAsUpdate(document, Y.encodeStateVector(shadow)));  // changes from elsewhere
+    }
+    this.shadows.set(document, shadow);
+    const probe = new Y.Doc({ gc: true });
+    try {
+      Y.applyUpdate(probe, Y.encodeStateAsUpdate(shadow));
+      try { Y.applyUpdate(probe, update); }
+      catch { throw new Refusal(4400, 'malformed update'); }
+      // An update with missing dependencies stays pending in Yjs: it would sit in memory for ever.
+      if (probe.store.pendingStructs || probe.store.pendingDs) throw new Refusal(4400, 'update depends on changes the server does not have');
+      checkDocument(probe, kind, limits);
+      if (Y.encodeStateAsUpdate(probe).length > limits.maxDocBytes) throw new Refusal(4413, `a document may hold at most ${limits.maxDocBytes} bytes`);
+    } catch (error) {
+      probe.destroy();
+      throw error;
+    }
+    this.shadows.set(document, probe);
+    shadow.destroy();
   }
 }
