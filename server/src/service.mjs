@@ -401,7 +401,7 @@ export async function createService(options = {}) {
       try { sameOrigin = new URL(origin).host === req.headers.host || (options.allowedOrigins || []).includes(origin); }
       catch { sameOrigin = false; }
     }
-    if (path !== '/rooms' || !sameOrigin) {
+    if (path !== '/rooms' || !sameOrigin || closing) {
       socket.end(`HTTP/1.1 ${path !== '/rooms' ? '404 Not Found' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`);
       return;
     }
@@ -471,17 +471,24 @@ export async function createService(options = {}) {
   });
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
 
+  let closing = false;
   async function close() {
+    if (closing) return;
+    closing = true;  // refuses new websockets (clients reconnect at once)
     clearInterval(sweepTimer);
+    const closed = new Promise((r) => server.close(r));
+    server.closeIdleConnections?.();
     await sweeping;
     for (const ws of wss.clients) ws.terminate();
-    // Store every open document now, then unload it.
+    // Store every open document now, then let Hocuspocus unload them (the Redis extension
+    // unsubscribes then) before Redis goes away.
     await Promise.all([...hocuspocus.documents.values()].map(async (doc) => {
       try { await roomsExtension.onStoreDocument({ documentName: doc.name, document: doc }); } catch { /* room deleted */ }
     }));
-    hocuspocus.debouncer?.cancelAll?.();
-    await new Promise((r) => server.close(r));
+    const deadline = Date.now() + 5000;
+    while (hocuspocus.documents.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     server.closeAllConnections?.();
+    await closed;
     for (const ext of extensions) {
       if (ext !== roomsExtension) { try { ext.pub?.disconnect(); ext.sub?.disconnect(); } catch { /* already gone */ } }
     }
