@@ -13,7 +13,8 @@ const SESSION_KEY = 'ecomap.room.session';
 
 // One room session at a time. Options: base (origin of the server, default location.origin),
 // WebSocketPolyfill (Node), storage (localStorage-like; remembers the session across reloads),
-// persist (keep this person's edits in IndexedDB while offline; default when indexedDB exists).
+// persist (keep this person's edits in IndexedDB while offline; default when indexedDB exists),
+// socket (options of HocuspocusProviderWebsocket, e.g. {delay, maxDelay} between reconnects).
 export class RoomClient {
   constructor(options = {}) {
     this.options = options;
@@ -234,7 +235,7 @@ export class RoomClient {
     this.storage()?.setItem(SESSION_KEY, JSON.stringify(session));
     const wsUrl = (this.options.wsUrl || this.base.replace(/^http/, 'ws')) + '/rooms';
     this.socket = new HocuspocusProviderWebsocket({
-      url: wsUrl, WebSocketPolyfill: this.options.WebSocketPolyfill, maxDelay: 10000,
+      url: wsUrl, WebSocketPolyfill: this.options.WebSocketPolyfill, maxDelay: 10000, ...(this.options.socket || {}),
     });
     this.socket.on('status', () => this.emitStatus());
     this.follow(indexDoc(session.code), null);
