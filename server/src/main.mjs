@@ -13,6 +13,8 @@ const USAGE = `Usage: node server/src/main.mjs --dist DIR [options]
   --idle-hours H      delete rooms with no activity for H hours (default 24)
   --public-url URL    the address people use (behind a reverse proxy), for join and projector links
   --trust-proxy       take client addresses from X-Forwarded-For (only behind your own proxy)
+  --rooms-per-hour N  rooms one address may create per hour (default 30)
+  --joins-per-minute N  join attempts per address per minute (default 600; wrong codes: 20)
   --quiet             no log lines`;
 
 function parse(argv) {
@@ -34,6 +36,8 @@ function parse(argv) {
       case '--public-url': o.publicUrl = value(); break;
       case '--trust-proxy': o.trustProxy = true; break;
       case '--quiet': o.quiet = true; break;
+      case '--rooms-per-hour': o.roomsPerHour = Number(value()); break;
+      case '--joins-per-minute': o.joinsPerMinute = Number(value()); break;
       case '-h': case '--help': console.log(USAGE); process.exit(0); break;
       default: fail(`unknown option '${flag}'`);
     }
@@ -58,6 +62,7 @@ try {
   service = await createService({
     port: o.port, host: o.host, dist: o.dist, dataDir: o.redis ? undefined : o.data, redisUrl: o.redis,
     idleMs: o.idleHours * 3600 * 1000, publicUrl: o.publicUrl, trustProxy: o.trustProxy, log,
+    roomsPerHour: o.roomsPerHour, joinAttemptsPerMinute: o.joinsPerMinute,
   });
 } catch (error) {
   const why = error.code === 'EADDRINUSE' ? `port ${o.port} is in use (try --port N)` : error.message;

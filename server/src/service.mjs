@@ -99,8 +99,8 @@ export async function createService(options = {}) {
   const idleMs = options.idleMs ?? 24 * 3600 * 1000;
   const sweepMs = options.sweepMs ?? 60 * 1000;
   const instanceId = options.instanceId || `i-${randomUUID().slice(0, 8)}`;
-  const joinLimiter = new RateLimiter(options.joinAttemptsPerMinute ?? 30, 60 * 1000);
-  const failLimiter = new RateLimiter(options.failedCodesPerMinute ?? 10, 60 * 1000);
+  const joinLimiter = new RateLimiter(options.joinAttemptsPerMinute ?? 600, 60 * 1000);  // a whole workshop behind one NAT
+  const failLimiter = new RateLimiter(options.failedCodesPerMinute ?? 20, 60 * 1000);  // wrong codes and secrets
   const createLimiter = new RateLimiter(options.roomsPerHour ?? 30, 3600 * 1000);
 
   let redis = null, sub = null, store;

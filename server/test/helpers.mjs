@@ -107,3 +107,4 @@ export function rawClient(base, name, token) {
 }
 
 export const entity = (id, name = id) => ({ id, kind: 'person', name, anonymous: false, notes: '', source: '' });
+export { Y, WebSocket, HocuspocusProvider, HocuspocusProviderWebsocket };
