@@ -166,3 +166,35 @@ test('the facilitator can remove a participant entry; after the room ends nobody
   assert.equal(serverEntities(name).late, undefined);
   assert.equal(serverEntities(name).late2, undefined);
 });
+
+test('websockets from another origin, text frames and unknown documents are refused', async () => {
+  const url = svc.url.replace('http', 'ws') + '/rooms';
+  const foreign = new WebSocket(url, { headers: { Origin: 'http://evil.example' } });
+  const status = await new Promise((r) => { foreign.on('unexpected-response', (req, res) => r(res.statusCode)); foreign.on('open', () => r('open')); foreign.on('error', () => {}); });
+  assert.equal(status, 403);
+  const same = new WebSocket(url, { headers: { Origin: svc.url } });
+  await new Promise((r) => same.once('open', r));
+  const closedText = new Promise((r) => same.once('close', (code, reason) => r({ code, reason: String(reason) })));
+  same.send('hello');
+  assert.deepEqual(await closedText, { code: 4400, reason: 'malformed message: rooms speak binary Yjs messages' });
+  const other = new WebSocket(url);
+  await new Promise((r) => other.once('open', r));
+  const closedName = new Promise((r) => other.once('close', (code, reason) => r({ code, reason: String(reason) })));
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, 'some/other/doc');
+  encoding.writeVarUint(e, 0);
+  other.send(encoding.toUint8Array(e));
+  assert.deepEqual(await closedName, { code: 4400, reason: 'malformed message: unknown document' });
+});
+
+test('deleting a room closes its open documents with room-deleted and frees them', async () => {
+  const r2 = await createRoom(svc.url);
+  const p2 = await joinRoom(svc.url, r2.code, 'Del');
+  const c = open(svc.url, participantDoc(r2.code, p2.participant), p2.token);
+  await c.synced();
+  c.doc.getMap('entities').set('d1', entity('d1'));
+  await waitFor(() => serverEntities(participantDoc(r2.code, p2.participant)).d1, 'stored entry');
+  assert.equal((await api(svc.url, 'DELETE', `/api/rooms/${r2.code}`, undefined, { Authorization: `Bearer ${r2.token}` })).status, 200);
+  await waitFor(() => c.events.closed.includes('room-deleted'), 'the room-deleted close');
+  await waitFor(() => !svc.hocuspocus.documents.has(participantDoc(r2.code, p2.participant)), 'the document unloaded', 8000);
+});
