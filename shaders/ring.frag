@@ -4,7 +4,7 @@
 // framebuffer pixels; y grows downwards like the rest of the app.
 precision highp float;
 
-const int kMaxRoles = 16;
+const int kMaxRoles = 64;           // = kMaxRoles in src/core/limits.hpp (render::kMaxRingRoles)
 const float kTau = 6.28318530718;
 
 uniform vec2 u_centre;          // ring centre, framebuffer px, y down

@@ -2,9 +2,9 @@
 #include "core/csv.hpp"
 
 #include "core/csv_input.hpp"
+#include "core/look.hpp"
 #include "core/utf8.hpp"
 
-#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -49,27 +49,21 @@ std::string export_csv_entities(const Document& document) {
 
     std::unordered_map<std::string_view, std::vector<const Placement*>> placements;  // entity id -> its placements
     for (const Placement& placement : document.placements) placements[placement.entity].push_back(&placement);
-    for (const Entity& entity : document.entities) {
+    const std::vector<std::string> summaries = roles_texts(document);
+    for (std::size_t index = 0; index < document.entities.size(); ++index) {
+        const Entity& entity = document.entities[index];
         std::vector<std::string> cells = {entity.id, entity.name, std::string(to_string(entity.kind)),
                                           entity.anonymous ? "true" : "false"};
-        std::string summary;
-        std::set<std::string> summarised;
         const auto found = placements.find(entity.id);
         const std::vector<const Placement*> none;
         const std::vector<const Placement*>& own = found == placements.end() ? none : found->second;
         for (const Role& role : roles) {
             std::string cell;
-            for (const Placement* p : own) {
-                if (p->role != role.id) continue;
-                if (!cell.empty()) cell += "; ";
-                cell += to_string(p->strength);
-                if (!p->context.empty()) cell += " (" + p->context + ")";
-                const std::string item = role.name + " (" + std::string(to_string(p->strength)) + ")";
-                if (summarised.insert(item).second) summary += (summary.empty() ? "" : "; ") + item;
-            }
+            for (const Placement* p : own)
+                if (p->role == role.id) cell += (cell.empty() ? "" : "; ") + placement_text(*p, true);
             cells.push_back(std::move(cell));
         }
-        cells.push_back(std::move(summary));
+        cells.push_back(summaries[index]);
         cells.push_back(entity.notes);
         out += row(cells);
     }

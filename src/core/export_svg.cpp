@@ -10,6 +10,7 @@
 #include "core/base64.hpp"
 #include "core/geometry.hpp"
 #include "core/io_json.hpp"
+#include "core/look.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -31,14 +32,11 @@ constexpr double kAttributionSize = 22;   // the attribution line
 constexpr double kMaxNameSize = 21;       // entity names under tokens
 constexpr double kCharWidth = 0.56;       // average character width, in ems, for layout estimates
 constexpr double kMargin = 40;            // around everything
-constexpr double kRimShare = 0.06;        // rim thickness, share of the outer radius (as in the app)
-constexpr double kGapShare = 0.012;       // gap between sectors, share of the outer radius (as in the app)
-constexpr double kBandTint = 0.22;        // share of the role colour in the band fill (as in the app)
-constexpr double kSecondaryTint = 0.35;   // share of the role colour in a secondary token's fill
 constexpr int kMaxVoteDots = 20;          // more votes are shown as a number
 constexpr double kVoteDotRadius = 12;
 constexpr double kVoteDotSpacing = 30;    // between dot centres, when there is room
 constexpr double kVoteDotMinSpacing = 26; // closest the dots may get before a number is shown instead
+constexpr double kLinkWidth = 3;          // link stroke width
 constexpr std::size_t kMaxNameChars = 22; // longer entity names are shortened with "…"
 constexpr const char* kTextColor = "#1C2028";
 constexpr const char* kLinkColor = "#464C5A";
@@ -56,39 +54,6 @@ std::string num(double value) {
     if (text.back() == '.') text.pop_back();
     if (text == "-0") text = "0";
     return text;
-}
-
-struct Rgb {
-    double r = 0.5, g = 0.5, b = 0.5;  // 0..1
-};
-
-Rgb parse_color(std::string_view hex) {
-    Rgb out;
-    if (hex.size() != 7 || hex[0] != '#') return out;
-    const auto digit = [](char c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    double channel[3];
-    for (int k = 0; k < 3; ++k) {
-        const int hi = digit(hex[1 + 2 * k]), lo = digit(hex[2 + 2 * k]);
-        if (hi < 0 || lo < 0) return Rgb{};
-        channel[k] = (hi * 16 + lo) / 255.0;
-    }
-    return {channel[0], channel[1], channel[2]};
-}
-
-std::string to_hex(Rgb c) {
-    char buffer[8];
-    const auto byte = [](double v) { return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255.0)); };
-    std::snprintf(buffer, sizeof buffer, "#%02X%02X%02X", byte(c.r), byte(c.g), byte(c.b));
-    return buffer;
-}
-
-Rgb mix_with_white(Rgb c, double share) {
-    return {1.0 + (c.r - 1.0) * share, 1.0 + (c.g - 1.0) * share, 1.0 + (c.b - 1.0) * share};
 }
 
 double text_width(std::string_view utf8, double size) {
@@ -169,31 +134,18 @@ std::string token_shape(EntityKind kind, double x, double y, double r, const std
         case EntityKind::Person:
             return "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"" + num(r) + "\"" + paint + "/>";
         case EntityKind::Organization: {
-            const double s = r * 0.88;
+            const double s = r * kSquareHalfSide;
             return "<rect x=\"" + num(x - s) + "\" y=\"" + num(y - s) + "\" width=\"" + num(2 * s) + "\" height=\"" +
-                   num(2 * s) + "\" rx=\"" + num(r * 0.28) + "\"" + paint + "/>";
+                   num(2 * s) + "\" rx=\"" + num(r * kSquareCorner) + "\"" + paint + "/>";
         }
         case EntityKind::Network: {
             std::string points;
-            for (int i = 0; i < 6; ++i) {
-                const double a = kPi / 3.0 * i;
-                points += (i ? " " : "") + num(x + std::cos(a) * r * 1.02) + "," + num(y + std::sin(a) * r * 1.02);
-            }
+            for (const Vec2& p : token_outline(kind, {x, y}, r))
+                points += (points.empty() ? "" : " ") + num(p.x) + "," + num(p.y);
             return "<polygon points=\"" + points + "\"" + paint + "/>";
         }
     }
     return {};
-}
-
-std::string display_name(const Entity& entity) {
-    if (entity.anonymous) return "Anonymous";
-    if (!entity.name.empty()) return text::make_valid_utf8(entity.name);
-    switch (entity.kind) {
-        case EntityKind::Person: return "Unnamed person";
-        case EntityKind::Organization: return "Unnamed organization";
-        case EntityKind::Network: return "Unnamed network";
-    }
-    return "Unnamed";
 }
 
 // [SECTION] Parts -----------------------------------------------------------------------
@@ -212,7 +164,7 @@ void draw_ring(Canvas& c) {
     c.out += "<g id=\"ring\">\n";
     for (int i = 0; i < l.role_count; ++i) {
         const double a0 = sector_start_angle(l, i), a1 = sector_end_angle(l, i);
-        const std::string tint = to_hex(mix_with_white(parse_color(c.colors[static_cast<std::size_t>(i)]), kBandTint));
+        const std::string tint = to_hex(mix_with_white(parse_hex_color(c.colors[static_cast<std::size_t>(i)]), kBandTint));
         c.out += "<path d=\"" + band_path(a0, a1, l.inner_radius, l.outer_radius - rim) + "\" fill=\"" + tint +
                  "\" fill-rule=\"evenodd\"/>\n";
         c.out += "<path d=\"" + band_path(a0, a1, l.outer_radius - rim, l.outer_radius) + "\" fill=\"" +
@@ -276,6 +228,20 @@ void draw_role_labels(Canvas& c) {
         const std::string name = text::make_valid_utf8(c.document.framework.roles[static_cast<std::size_t>(i)].name);
         const Vec2 anchor = label_anchor(c.layout, i);
         const double angle = sector_mid_angle(c.layout, i);
+        if (radial_role_labels(c.layout.role_count)) {  // many roles: along the radius, never upside down
+            const double size = std::min(kLabelSize, c.layout.outer_radius * c.layout.sector_sweep * 0.8);
+            const Vec2 at = point_at(angle, c.layout.outer_radius + size * 0.35);
+            const bool ends = radial_label_ends_at_anchor(angle);
+            const double width = text_width(name, size);
+            const Vec2 far = point_at(angle, c.layout.outer_radius + size * 0.35 + width);
+            c.box.add(far.x - size, far.y - size);
+            c.box.add(far.x + size, far.y + size);
+            c.out += "<text x=\"" + num(at.x) + "\" y=\"" + num(at.y + size * 0.35) + "\" font-size=\"" + num(size) +
+                     "\" text-anchor=\"" + (ends ? "end" : "start") + "\" transform=\"rotate(" +
+                     num(radial_label_rotation(angle) * 180 / kPi) + " " + num(at.x) + " " + num(at.y) + ")\">" +
+                     xml_escape(name) + "</text>\n";
+            continue;
+        }
         const double s = std::sin(angle), down = -std::cos(angle);
         const char* anchor_name = s > 0.25 ? "start" : s < -0.25 ? "end" : "middle";
         const double fx = s > 0.25 ? 0.0 : s < -0.25 ? 1.0 : 0.5;
@@ -335,18 +301,18 @@ void draw_links(Canvas& c, const std::vector<TokenPlace>& tokens) {
         const double dx = q.x - p.x, dy = q.y - p.y, length = std::hypot(dx, dy);
         if (length < a->second->radius + b->second->radius + 2) continue;
         const double ux = dx / length, uy = dy / length;
+        const LinkStyle look = link_style(link.kind);
         std::string style;
-        if (link.kind == "member-of") style = " stroke-dasharray=\"14 10\"";
-        if (link.kind == "learns-from") style = " stroke-dasharray=\"4 5\"";
-        if (link.kind == "supports" || link.kind == "funds" || link.kind == "learns-from")
-            style += " marker-end=\"url(#arrow)\"";
+        if (look.dash > 0)
+            style = " stroke-dasharray=\"" + num(look.dash * kLinkWidth) + " " + num(look.gap * kLinkWidth) + "\"";
+        if (look.arrow) style += " marker-end=\"url(#arrow)\"";
         lines += "<line x1=\"" + num(p.x + ux * a->second->radius) + "\" y1=\"" + num(p.y + uy * a->second->radius) +
                  "\" x2=\"" + num(q.x - ux * b->second->radius) + "\" y2=\"" + num(q.y - uy * b->second->radius) + "\"" +
                  style + "/>\n";
     }
     if (!lines.empty())
-        c.out += std::string("<g id=\"links\" stroke=\"") + kLinkColor + "\" stroke-width=\"3\" stroke-opacity=\"0.85\">\n" +
-                 lines + "</g>\n";
+        c.out += std::string("<g id=\"links\" stroke=\"") + kLinkColor + "\" stroke-width=\"" + num(kLinkWidth) +
+                 "\" stroke-opacity=\"0.85\">\n" + lines + "</g>\n";
 }
 
 void draw_tokens(Canvas& c, const std::vector<TokenPlace>& tokens) {
@@ -362,23 +328,14 @@ void draw_tokens(Canvas& c, const std::vector<TokenPlace>& tokens) {
         if (entity == entities.end() || placement == placements.end()) continue;
         const std::string& color = c.colors[static_cast<std::size_t>(token.role_index)];
         const double x = token.centre.x, y = token.centre.y, r = token.radius;
-        const double outline = std::max(1.5, r * 0.14);
-        const EntityKind kind = entity->second->kind;
-        switch (placement->second->strength) {
-            case Strength::Primary:
-                c.out += token_shape(kind, x, y, r, " fill=\"" + color + "\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"");
-                break;
-            case Strength::Secondary:
-                c.out += token_shape(kind, x, y, r - outline / 2,
-                                     " fill=\"" + to_hex(mix_with_white(parse_color(color), kSecondaryTint)) +
-                                         "\" stroke=\"" + color + "\" stroke-width=\"" + num(outline) + "\"");
-                break;
-            case Strength::Aspiring:
-                c.out += token_shape(kind, x, y, r - outline / 2,
-                                     " fill=\"#FFFFFF\" stroke=\"" + color + "\" stroke-width=\"" + num(outline) +
-                                         "\" stroke-dasharray=\"" + num(outline * 1.6) + " " + num(outline * 1.1) + "\"");
-                break;
-        }
+        const TokenGlyph glyph = token_glyph(placement->second->strength, r);
+        const std::string fill = glyph.fill_share >= 1.0 ? color
+                                 : glyph.fill_share <= 0.0 ? std::string("#FFFFFF")
+                                                           : to_hex(mix_with_white(parse_hex_color(color), glyph.fill_share));
+        std::string paint = " fill=\"" + fill + "\" stroke=\"" + (glyph.stroke == GlyphStroke::White ? "#FFFFFF" : color) +
+                            "\" stroke-width=\"" + num(glyph.stroke_width) + "\"";
+        if (glyph.dash > 0) paint += " stroke-dasharray=\"" + num(glyph.dash) + " " + num(glyph.gap) + "\"";
+        c.out += token_shape(entity->second->kind, x, y, glyph.shape_radius, paint);
         c.out += "\n";
         const double size = std::clamp(r * 0.75, 7.0, kMaxNameSize);
         if (r >= 10)
@@ -429,7 +386,7 @@ std::string xml_escape(std::string_view text) {
 std::string export_svg(const Document& document, const SvgOptions& options) {
     const int role_count = static_cast<int>(document.framework.roles.size());
     Canvas c{document, ring_layout(role_count), {}, {}, {}};
-    for (const Role& role : document.framework.roles) c.colors.push_back(to_hex(parse_color(role.color)));
+    for (const Role& role : document.framework.roles) c.colors.push_back(to_hex(parse_hex_color(role.color)));
     const std::vector<TokenPlace> tokens = layout_tokens(document, c.layout);
 
     draw_ring(c);

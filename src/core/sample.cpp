@@ -49,7 +49,7 @@ constexpr std::array<std::string_view, 6> kNetworks = {
 constexpr std::array<std::string_view, 6> kContexts = {
     "", "", "at work", "in the community", "in a coalition", "at home"};
 constexpr std::array<std::string_view, 5> kRelationshipKinds = {
-    "works-with", "supports", "member-of", "mentors", "funds"};
+    "works-with", "supports", "member-of", "learns-from", "funds"};  // as link_kinds() in look.hpp
 constexpr std::array<std::string_view, 6> kNotes = {
     "Met at the spring retreat.", "Leads the Tuesday meetings.", "Wants to grow into a Guide role.",
     "Busy until March — ask again then.", "Brings snacks 🍲 and good questions.", "Co-wrote the zine."};

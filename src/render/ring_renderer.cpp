@@ -1,21 +1,11 @@
 #include "render/ring_renderer.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "render/embedded_shaders.hpp"
 #include "render/shader.hpp"
 
 namespace ecomap::render {
-
-Rgb parse_hex_color(const std::string& hex, Rgb fallback) {
-    if (hex.size() != 7 || hex[0] != '#') return fallback;
-    char* end = nullptr;
-    const unsigned long value = std::strtoul(hex.c_str() + 1, &end, 16);
-    if (end != hex.c_str() + 7) return fallback;
-    return {static_cast<float>((value >> 16) & 0xff) / 255.0f, static_cast<float>((value >> 8) & 0xff) / 255.0f,
-            static_cast<float>(value & 0xff) / 255.0f};
-}
 
 bool RingRenderer::init(std::string& error) {
     ProgramResult built = build_program(shaders::ring_vert(), shaders::ring_frag());
@@ -43,13 +33,12 @@ bool RingRenderer::init(std::string& error) {
 
 void RingRenderer::draw(const RingStyle& style, int framebuffer_w, int framebuffer_h) const {
     if (program_ == 0) return;
-    constexpr size_t kMaxRoles = 16;
-    const size_t count = std::min(style.colors.size(), kMaxRoles);
-    std::vector<float> colors(kMaxRoles * 3, 0.0f);
+    const size_t count = std::min(style.colors.size(), kMaxRingRoles);
+    std::vector<float> colors(kMaxRingRoles * 3, 0.0f);
     for (size_t i = 0; i < count; ++i) {
-        colors[i * 3 + 0] = style.colors[i].r;
-        colors[i * 3 + 1] = style.colors[i].g;
-        colors[i * 3 + 2] = style.colors[i].b;
+        colors[i * 3 + 0] = static_cast<float>(style.colors[i].r);
+        colors[i * 3 + 1] = static_cast<float>(style.colors[i].g);
+        colors[i * 3 + 2] = static_cast<float>(style.colors[i].b);
     }
     glViewport(0, 0, framebuffer_w, framebuffer_h);
     glEnable(GL_BLEND);
@@ -63,7 +52,7 @@ void RingRenderer::draw(const RingStyle& style, int framebuffer_w, int framebuff
     glUniform1f(u_.gap, style.gap);
     glUniform1f(u_.start, style.start_angle);
     glUniform1i(u_.role_count, static_cast<GLint>(count));
-    glUniform3fv(u_.colors, static_cast<GLsizei>(kMaxRoles), colors.data());
+    glUniform3fv(u_.colors, static_cast<GLsizei>(kMaxRingRoles), colors.data());
     glUniform1i(u_.highlight, style.highlight);
     glUniform4f(u_.centre_color, 1.0f, 1.0f, 1.0f, 1.0f);
     glUniform4f(u_.centre_edge, 0.55f, 0.57f, 0.62f, 1.0f);

@@ -1,19 +1,16 @@
 // Draws the map's ring (centre disc + one sector per role) with one quad around it and
 // the analytic shader in shaders/ring.frag.
 #pragma once
-#include <array>
 #include <string>
 #include <vector>
 
+#include "core/limits.hpp"
+#include "core/look.hpp"
 #include "render/gl.hpp"
 
 namespace ecomap::render {
 
-struct Rgb {
-    float r = 0, g = 0, b = 0;  // 0..1
-};
-
-Rgb parse_hex_color(const std::string& hex, Rgb fallback = {0.5f, 0.5f, 0.5f});  // "#rrggbb" -> Rgb
+inline constexpr size_t kMaxRingRoles = kMaxRoles;  // sectors the shader colours (u_colors in shaders/ring.frag)
 
 struct RingStyle {                        // everything in framebuffer pixels, y down
     float centre_x = 0, centre_y = 0;
@@ -23,7 +20,7 @@ struct RingStyle {                        // everything in framebuffer pixels, y
     float rim = 0;                        // solid colour rim at the outer edge
     float gap = 0;                        // gap between sectors
     float start_angle = 0;                // sector 0 start, radians clockwise from the top
-    std::vector<Rgb> colors;              // one per role, in ring order (at most 16)
+    std::vector<Rgb> colors;              // one per role, in ring order (at most kMaxRingRoles)
     int highlight = -1;                   // sector drawn stronger, -1 for none
     float tint = 0.22f;                   // share of the role colour in the band fill
 };

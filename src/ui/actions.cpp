@@ -4,7 +4,6 @@
 
 #include "core/commands.hpp"
 #include "ui/camera.hpp"
-#include "ui/presentation.hpp"
 
 namespace ecomap::ui {
 namespace {
@@ -78,7 +77,7 @@ std::vector<Action> make_actions() {
                     }});
     list.push_back({"clear-votes", "Clear votes", "", {},
                     [](const UiContext& c) { return !c.document().votes.empty(); },
-                    [](UiContext& c) { c.history.apply(clear_votes()); }});
+                    [](UiContext& c) { c.apply(clear_votes()); }});
     return list;
 }
 
@@ -112,11 +111,8 @@ void handle_shortcuts(UiContext& context) {
 }
 
 void add_entity_and_select(UiContext& context, EntityKind kind) {
-    const ApplyResult result = context.history.apply(add_entity(kind, ""));
-    if (!result) {
-        context.state.status = result.error;
-        return;
-    }
+    const ApplyResult result = context.apply(add_entity(kind, ""));
+    if (!result) return;
     context.session.selection.items = {{TargetKind::Entity, result.created_id}};
     context.state.focus_name_of = result.created_id;
     context.state.status = std::string(kind == EntityKind::Person ? "Added a " : "Added an ") + std::string(to_string(kind)) +
@@ -125,8 +121,18 @@ void add_entity_and_select(UiContext& context, EntityKind kind) {
 
 void delete_entity_now(UiContext& context, const std::string& entity_id) {
     context.history.break_coalescing();
-    context.history.apply(remove_entity(entity_id));
+    if (context.apply(remove_entity(entity_id))) context.session.selection.items.clear();
+}
+
+void set_presenting(UiContext& context, bool on) {
+    context.state.presenting = on;
+    context.state.spotlight_role.clear();
+    context.state.auto_fit = true;
+    context.state.press.reset();
+    context.state.list_drag.reset();
+    context.session.drag.reset();
     context.session.selection.items.clear();
+    context.state.status = on ? "Presenting: click a role or use the arrow keys; Esc leaves" : "Left presentation mode";
 }
 
 void request_delete_selection(UiContext& context) {
@@ -149,10 +155,10 @@ void request_delete_selection(UiContext& context) {
             return;
         }
         case TargetKind::Placement:
-            context.history.apply(remove_placement(target.id));
+            if (!context.apply(remove_placement(target.id))) return;
             break;
         case TargetKind::Relationship:
-            context.history.apply(remove_relationship(target.id));
+            if (!context.apply(remove_relationship(target.id))) return;
             break;
         default:
             return;

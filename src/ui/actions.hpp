@@ -27,5 +27,6 @@ void handle_shortcuts(UiContext& context);               // runs actions whose c
 void add_entity_and_select(UiContext& context, EntityKind kind);  // new entity, selected, name field focused
 void request_delete_selection(UiContext& context);      // deletes, asking first when notes would be lost
 void delete_entity_now(UiContext& context, const std::string& entity_id);  // no question asked
+void set_presenting(UiContext& context, bool on);        // enters or leaves presentation mode (view refits)
 
 }  // namespace ecomap::ui

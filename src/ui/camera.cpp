@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/look.hpp"
+
 namespace ecomap::ui {
 
 float label_size(const Camera& camera, const RingLayout& ring, float max_px) {
@@ -12,11 +14,13 @@ Camera fit_camera(const RingLayout& ring, const ScreenRect& area, float label_wi
     // The labels outside the ring need room: the widest name left and right, about two
     // label heights above and below.
     Camera camera;
+    const bool radial = radial_role_labels(ring.role_count);  // names along their radius: room above and below too
     double radius = std::min(area.w, area.h) * 0.5;
     for (int i = 0; i < 4; ++i) {  // label size depends on the radius; settle in a few steps
         camera.zoom = radius / ring.outer_radius;
         const double label = label_size(camera, ring, max_label_px);
-        radius = std::min(area.w * 0.5 - label * (label_width_em * 0.96 + 0.9), area.h * 0.5 - label * 2.0);
+        const double side = label * (label_width_em * 0.96 + 0.9);  // room for the widest name beside the ring
+        radius = std::min(area.w * 0.5 - side, area.h * 0.5 - (radial ? side : label * 2.0));
         radius = std::max(radius, 30.0);
     }
     camera.zoom = std::clamp(radius / ring.outer_radius, kMinZoom, kMaxZoom);

@@ -1,7 +1,9 @@
 // Everything a panel needs for one frame. Panels read the document through
-// history.document() and change it only with history.apply(command).
+// history.document() and change it only with apply(command), which shows a refused
+// edit's reason in the status line.
 #pragma once
 #include "core/history.hpp"
+#include "core/look.hpp"
 #include "core/session.hpp"
 #include "ui/fonts.hpp"
 #include "ui/services.hpp"
@@ -17,6 +19,13 @@ struct UiContext {
     Services& services;                  // files and time
 
     const Document& document() const { return history.document(); }  // shorthand
+    EntityNames names() const { return EntityNames(document(), state.hide_names); }  // names as shown this frame
+
+    ApplyResult apply(const Command& command) {  // every edit from the UI: a refusal's reason goes to the status line
+        ApplyResult result = history.apply(command);
+        if (!result) state.status = result.error;
+        return result;
+    }
 };
 
 }  // namespace ecomap::ui

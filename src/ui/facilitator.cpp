@@ -8,17 +8,14 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "core/anonymize.hpp"
-#include "render/ring_renderer.hpp"
+#include "core/look.hpp"
 #include "ui/actions.hpp"
-#include "ui/map_view.hpp"
+#include "ui/map_draw.hpp"
 #include "ui/test_hooks.hpp"
 
 namespace ecomap::ui {
 namespace {
 
-constexpr std::array<const char*, 3> kKindWords = {"Person", "Organization", "Network"};
-constexpr std::array<const char*, 3> kStrengthWords = {"primary", "secondary", "aspiring"};
 const ImVec4 kEmptyColor{0.53f, 0.13f, 0.33f, 1.0f};   // #882255: empty roles
 const ImVec4 kThinColor{0.55f, 0.40f, 0.0f, 1.0f};     // dark ochre: thin roles
 const ImVec4 kCrowdedColor{0.07f, 0.30f, 0.55f, 1.0f}; // blue: crowded roles
@@ -29,15 +26,10 @@ std::string plural(int n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-ImU32 role_u32(const Role& role) {
-    const render::Rgb c = render::parse_hex_color(role.color);
-    return ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, 1.0f});
-}
-
 void swatch(const Role& role) {
     const float h = ImGui::GetTextLineHeight();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + h * 0.15f}, {p.x + h * 0.7f, p.y + h * 0.85f}, role_u32(role),
+    ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + h * 0.15f}, {p.x + h * 0.7f, p.y + h * 0.85f}, im_color(parse_hex_color(role.color)),
                                               3.0f);
     ImGui::Dummy({h * 0.7f, h});
     ImGui::SameLine();
@@ -54,7 +46,7 @@ void action_button(UiContext& context, const char* id, const std::string& label)
         ImGui::SetTooltip("%s  (%s)", action->label.c_str(), action->shortcut.c_str());
 }
 
-// Roles of an entity, in framework order, for the table: "Weavers (primary), Guides (aspiring)".
+// One row of the entity table; its roles as roles_text (core/look.hpp) writes them.
 struct EntityRow {
     int index = 0;           // in document.entities
     int first_role = 1 << 20;  // smallest framework index of its roles
@@ -94,27 +86,6 @@ int natural_compare(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-// [SECTION] Names
-
-EntityNames::EntityNames(const UiContext& context) : EntityNames(context.document(), context.state.hide_names) {}
-
-EntityNames::EntityNames(const Document& document, bool hide) : document_(&document), hide_(hide) {
-    if (!hide_) return;
-    std::array<int, 3> next{};  // numbered per kind in document order, as core hide_names() does
-    numbers_.reserve(document.entities.size());
-    for (const Entity& entity : document.entities) numbers_.push_back(++next[static_cast<size_t>(entity.kind)]);
-}
-
-std::string EntityNames::operator()(const Entity& entity) const {
-    if (!hide_) return display_name(entity);
-    const auto& entities = document_->entities;
-    if (!entities.empty() && &entity >= entities.data() && &entity < entities.data() + entities.size())
-        return neutral_name(entity.kind, numbers_[static_cast<size_t>(&entity - entities.data())]);
-    for (size_t i = 0; i < entities.size(); ++i)  // a copy of an entity: find it by id
-        if (entities[i].id == entity.id) return neutral_name(entity.kind, numbers_[i]);
-    return neutral_name(entity.kind, 0);
-}
-
 // [SECTION] Words
 
 std::string kind_counts_text(const RoleStats& stats, bool short_form) {
@@ -129,9 +100,9 @@ std::string kind_counts_text(const RoleStats& stats, bool short_form) {
 
 std::string strength_counts_text(const RoleStats& stats) {
     std::string text;
-    for (size_t i = 0; i < kStrengthWords.size(); ++i) {
+    for (size_t i = 0; i < stats.by_strength.size(); ++i) {
         if (!text.empty()) text += " · ";
-        text += std::string(kStrengthWords[i]) + " " + std::to_string(stats.by_strength[i]);
+        text += std::string(strength_word(static_cast<Strength>(i))) + " " + std::to_string(stats.by_strength[i]);
     }
     return text;
 }
@@ -245,8 +216,7 @@ void draw_counts(UiContext& context) {
 
 void draw_entity_table(UiContext& context) {
     const Document& document = context.document();
-    const EntityNames names(context);
-    const auto& roles = document.framework.roles;
+    const EntityNames names = context.names();
     std::vector<EntityRow> rows(document.entities.size());
     {
         std::unordered_map<std::string_view, size_t> index_of;
@@ -254,39 +224,20 @@ void draw_entity_table(UiContext& context) {
             rows[i].index = static_cast<int>(i);
             index_of.emplace(document.entities[i].id, i);
         }
-        // Placements in framework order of their roles, so each row lists roles clockwise.
-        std::vector<std::vector<const Placement*>> by_entity(rows.size());
+        std::vector<std::vector<bool>> on_role(rows.size());  // per entity: which roles it plays
         for (const Placement& placement : document.placements) {
             const auto found = index_of.find(placement.entity);
-            if (found != index_of.end()) by_entity[found->second].push_back(&placement);
+            const int role = document.framework.role_index(placement.role);
+            if (found == index_of.end() || role < 0) continue;
+            EntityRow& row = rows[found->second];
+            auto& roles = on_role[found->second];
+            roles.resize(document.framework.roles.size());
+            row.first_role = std::min(row.first_role, role);
+            if (!roles[static_cast<size_t>(role)]) ++row.role_count;
+            roles[static_cast<size_t>(role)] = true;
         }
-        for (size_t i = 0; i < rows.size(); ++i) {
-            auto& list = by_entity[i];
-            std::stable_sort(list.begin(), list.end(), [&](const Placement* a, const Placement* b) {
-                return document.framework.role_index(a->role) < document.framework.role_index(b->role);
-            });
-            // One entry per role, with the strengths it is played with: "Caregivers (primary, aspiring)".
-            for (size_t k = 0; k < list.size();) {
-                const int role = document.framework.role_index(list[k]->role);
-                std::array<bool, 3> strengths{};
-                size_t next = k;
-                for (; next < list.size() && list[next]->role == list[k]->role; ++next)
-                    strengths[static_cast<size_t>(list[next]->strength)] = true;
-                k = next;
-                if (role < 0) continue;
-                rows[i].first_role = std::min(rows[i].first_role, role);
-                ++rows[i].role_count;
-                std::string text = roles[static_cast<size_t>(role)].name + " (";
-                bool first = true;
-                for (size_t strength = 0; strength < strengths.size(); ++strength) {
-                    if (!strengths[strength]) continue;
-                    text += std::string(first ? "" : ", ") + kStrengthWords[strength];
-                    first = false;
-                }
-                text += ")";
-                rows[i].roles += (rows[i].roles.empty() ? "" : "; ") + text;
-            }
-        }
+        std::vector<std::string> texts = roles_texts(document);  // one text for every output (core/look.hpp)
+        for (size_t i = 0; i < rows.size(); ++i) rows[i].roles = std::move(texts[i]);
     }
 
     ImGui::TextDisabled("%s. Click a header to sort.", plural(static_cast<int>(rows.size()), "entry", "entries").c_str());
@@ -360,7 +311,7 @@ void draw_entity_table(UiContext& context) {
             ImGui::TextUnformatted(shown[static_cast<size_t>(row.index)].c_str());
             ImGui::PopTextWrapPos();
             ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(kKindWords[static_cast<size_t>(entity.kind)]);
+            ImGui::TextUnformatted(kind_label(entity.kind));
             ImGui::TableSetColumnIndex(2);
             ImGui::PushTextWrapPos(0);
             if (row.roles.empty()) ImGui::TextDisabled("not placed");

@@ -1,7 +1,7 @@
 // The facilitator's views of the map, read from the document every frame (no copy):
 // counts and gaps per role (from core/analysis.hpp) and the sortable table of every
 // person, organization and network with its roles, which is also the keyboard-friendly
-// way to read the map. Names follow the "hide names" switch (EntityNames).
+// way to read the map. Names follow the "hide names" switch (EntityNames, core/look.hpp).
 #pragma once
 #include <string>
 #include <vector>
@@ -10,19 +10,6 @@
 #include "ui/context.hpp"
 
 namespace ecomap::ui {
-
-class EntityNames {  // names as shown this frame: the real ones, or neutral marks while names are hidden
-public:
-    explicit EntityNames(const UiContext& context);        // numbers every entity when names are hidden
-    EntityNames(const Document& document, bool hide);      // same, without a context
-    std::string operator()(const Entity& entity) const;    // "Amina", "Anonymous", or "Person 3" when hidden
-    bool hidden() const { return hide_; }                  // names are replaced by neutral marks
-
-private:
-    const Document* document_ = nullptr;
-    bool hide_ = false;
-    std::vector<int> numbers_;                             // per entity index: its number among its kind
-};
 
 std::string kind_counts_text(const RoleStats& stats, bool short_form = false);  // "4 people · 2 organizations"
 std::string strength_counts_text(const RoleStats& stats);  // "primary 5 · secondary 1 · aspiring 2"

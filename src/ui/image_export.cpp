@@ -8,30 +8,17 @@
 #include <chrono>
 #include <cmath>
 
-#include "core/history.hpp"
 #include "core/io_json.hpp"
 #include "core/png_embed.hpp"
 #include "render/offscreen.hpp"
 #include "ui/camera.hpp"
-#include "ui/map_view.hpp"
+#include "ui/map_draw.hpp"
 
 namespace ecomap::ui {
 namespace {
 
 constexpr ImU32 kText = IM_COL32(28, 32, 40, 255);
 constexpr ImU32 kMuted = IM_COL32(90, 96, 110, 255);
-
-class NullServices final : public Services {  // exports draw, they never act
-public:
-    void new_map() override {}
-    void open_file() override {}
-    void save_json() override {}
-    void open_files_for_merge() override {}
-    std::string now_iso() override { return {}; }
-    void export_png(int, int, bool, bool) override {}
-    void export_svg(bool, bool) override {}
-    void export_csv() override {}
-};
 
 void use_fonts(Fonts& fonts, float density) {
     fonts = build_fonts(density);
@@ -108,15 +95,11 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     list.PushTextureID(atlas->TexID);
     list.PushClipRectFullScreen();
 
-    History history(document, [] { return std::string(); });  // read-only view for the drawing code
-    Session session;
-    UiState state;
-    NullServices services;
-    const UiContext context{history, session, state, fonts, services};
+    const MapScene scene{document, fonts};  // nothing selected, hovered or dragged
     draw_role_labels(list, document, frame, fonts);
-    draw_links(list, context, frame);
+    draw_links(list, scene, frame);
     draw_centre_text(list, document, frame, fonts);
-    draw_tokens(list, context, frame);
+    draw_tokens(list, scene, frame);
     if (options.title) {
         const std::string& title = document.meta.title;
         ImFont* font = fonts.label_for(title_px);

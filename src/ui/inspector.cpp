@@ -12,19 +12,14 @@
 
 #include "core/analysis.hpp"
 #include "core/commands.hpp"
-#include "render/ring_renderer.hpp"
 #include "ui/actions.hpp"
-#include "ui/map_view.hpp"
 #include "ui/panels.hpp"
-#include "ui/relationship_kinds.hpp"
+#include "ui/map_draw.hpp"
 #include "ui/test_hooks.hpp"
 
 namespace ecomap::ui {
 namespace {
 
-constexpr std::array<const char*, 3> kKindNames = {"Person", "Organization", "Network"};
-constexpr std::array<const char*, 3> kStrengthNames = {"Primary", "Secondary", "Aspiring"};
-constexpr std::array<const char*, 3> kEnergyNames = {"Energy: not said", "Energizes me", "Depletes me"};
 constexpr std::array<const char*, 3> kStepNames = {"1. Values", "2. Roles", "3. Reflect, observe, plan"};
 
 void heading(const UiContext& context, const char* text) {
@@ -43,10 +38,7 @@ void text_field(UiContext& context, const char* label, const std::string& curren
     const bool changed = multiline ? ImGui::InputTextMultiline(label, &buffer, {-FLT_MIN, ImGui::GetTextLineHeight() * 4.5f})
                                    : ImGui::InputTextWithHint(label, hint, &buffer);
     expose_item(name);
-    if (changed) {
-        const ApplyResult result = context.history.apply(make(buffer));
-        if (!result) context.state.status = result.error;
-    }
+    if (changed) context.apply(make(buffer));
     if (ImGui::IsItemDeactivated()) context.history.break_coalescing();
 }
 
@@ -106,14 +98,14 @@ void placement_row(UiContext& context, const Placement& placement) {
     ImGui::TextUnformatted(role ? role->name.c_str() : placement.role.c_str());
     const float remove_width = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2.0f;
     ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - remove_width));
-    if (ImGui::SmallButton("Remove")) context.history.apply(remove_placement(placement.id));
+    if (ImGui::SmallButton("Remove")) context.apply(remove_placement(placement.id));
     expose_item("remove-placement:" + placement.id);
     int strength = static_cast<int>(placement.strength);
-    if (combo("##strength", strength, kStrengthNames, ("strength:" + placement.id).c_str()))
-        context.history.apply(set_placement_strength(placement.id, static_cast<Strength>(strength)));
+    if (combo("##strength", strength, kStrengthLabels, ("strength:" + placement.id).c_str()))
+        context.apply(set_placement_strength(placement.id, static_cast<Strength>(strength)));
     int energy = static_cast<int>(placement.energy);
-    if (combo("##energy", energy, kEnergyNames, ("energy:" + placement.id).c_str()))
-        context.history.apply(set_placement_energy(placement.id, static_cast<Energy>(energy)));
+    if (combo("##energy", energy, kEnergyLabels, ("energy:" + placement.id).c_str()))
+        context.apply(set_placement_energy(placement.id, static_cast<Energy>(energy)));
     text_field(context, "##context", placement.context,
                [id = placement.id](std::string text) { return set_placement_context(id, std::move(text)); },
                ("context:" + placement.id).c_str(), false, "Context, e.g. at work");
@@ -130,26 +122,23 @@ void role_toggles(UiContext& context, const Entity& entity) {
         const Placement* placed = nullptr;
         for (const Placement& placement : document.placements)
             if (placement.entity == entity.id && placement.role == role.id && placement.context.empty()) placed = &placement;
-        const render::Rgb c = render::parse_hex_color(role.color);
-        const ImVec4 color{c.r, c.g, c.b, 1.0f};
-        const float luminance = 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b;
+        const Rgb c = parse_hex_color(role.color);
+        const ImVec4 color = ImGui::ColorConvertU32ToFloat4(im_color(c));
         if (placed != nullptr) {
             ImGui::PushStyleColor(ImGuiCol_Button, color);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color);
-            ImGui::PushStyleColor(ImGuiCol_Text, luminance > 0.55f ? ImVec4(0.08f, 0.09f, 0.11f, 1) : ImVec4(1, 1, 1, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, luminance(c) > 0.55 ? ImVec4(0.08f, 0.09f, 0.11f, 1) : ImVec4(1, 1, 1, 1));
         }
         if (column == 1) ImGui::SameLine();
         if (ImGui::Button(((placed ? "• " : "") + role.name + "##toggle").c_str(), {width, 0})) {
-            ApplyResult result;
             if (placed != nullptr) {
-                result = context.history.apply(remove_placement(placed->id));
+                context.apply(remove_placement(placed->id));
             } else {
                 PlacementSpec spec;
                 spec.entity = entity.id;
                 spec.role = role.id;
-                result = context.history.apply(place_entity(spec));
+                context.apply(place_entity(spec));
             }
-            if (!result) context.state.status = result.error;
         }
         if (placed != nullptr) ImGui::PopStyleColor(3);
         expose_item("toggle-role:" + role.id);
@@ -159,7 +148,7 @@ void role_toggles(UiContext& context, const Entity& entity) {
 
 void entity_inspector(UiContext& context, const Entity& entity) {
     const Document& document = context.document();
-    heading(context, kKindNames[static_cast<size_t>(entity.kind)]);
+    heading(context, kind_label(entity.kind));
     ImGui::TextUnformatted("Name");
     if (context.state.focus_name_of == entity.id) {  // a new entity: type its name right away
         ImGui::ActivateItemByID(ImGui::GetID("##name"));  // takes effect when the field is drawn next frame
@@ -172,11 +161,11 @@ void entity_inspector(UiContext& context, const Entity& entity) {
     role_toggles(context, entity);
     ImGui::Spacing();
     int kind = static_cast<int>(entity.kind);
-    if (combo("##kind", kind, kKindNames, "entity-kind"))
-        context.history.apply(set_entity_kind(entity.id, static_cast<EntityKind>(kind)));
+    if (combo("##kind", kind, kKindLabels, "entity-kind"))
+        context.apply(set_entity_kind(entity.id, static_cast<EntityKind>(kind)));
     bool anonymous = entity.anonymous;
     if (ImGui::Checkbox("Anonymous: hide the name on the map", &anonymous))
-        context.history.apply(set_entity_anonymous(entity.id, anonymous));
+        context.apply(set_entity_anonymous(entity.id, anonymous));
     expose_item("entity-anonymous");
     ImGui::TextUnformatted("Notes");
     text_field(context, "##notes", entity.notes,
@@ -201,9 +190,9 @@ void entity_inspector(UiContext& context, const Entity& entity) {
         const bool outgoing = link.from == entity.id;
         const Entity* other = document.find_entity(outgoing ? link.to : link.from);
         ImGui::PushID(link.id.c_str());
-        const std::string text = (outgoing ? relationship_kind_label(link.kind) + " " : "") +
+        const std::string text = (outgoing ? link_kind_label(link.kind) + " " : "") +
                                  (other ? display_name(*other) : "?") +
-                                 (outgoing ? "" : " " + relationship_kind_label(link.kind) + " this");
+                                 (outgoing ? "" : " " + link_kind_label(link.kind) + " this");
         if (ImGui::Selectable(text.c_str())) context.session.selection.items = {{TargetKind::Relationship, link.id}};
         expose_item("link:" + link.id);
         ImGui::PopID();
@@ -214,9 +203,7 @@ void entity_inspector(UiContext& context, const Entity& entity) {
             if (other.id == entity.id) continue;
             ImGui::PushID(other.id.c_str());
             if (ImGui::Selectable(display_name(other).c_str())) {
-                const ApplyResult result = context.history.apply(
-                    add_relationship(entity.id, other.id, relationship_kinds().front().id, ""));
-                if (!result) context.state.status = result.error;
+                context.apply(add_relationship(entity.id, other.id, link_kinds().front().id, ""));
             }
             ImGui::PopID();
         }
@@ -227,7 +214,7 @@ void entity_inspector(UiContext& context, const Entity& entity) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.53f, 0.13f, 0.33f, 0.85f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    if (ImGui::Button(("Delete " + std::string(kKindNames[static_cast<size_t>(entity.kind)])).c_str()))
+    if (ImGui::Button(("Delete " + std::string(kind_label(entity.kind))).c_str()))
         request_delete_selection(context);
     ImGui::PopStyleColor(2);
     expose_item("delete-entity");
@@ -240,10 +227,10 @@ void relationship_inspector(UiContext& context, const Relationship& link) {
     heading(context, "Link");
     ImGui::TextWrapped("%s → %s", from ? display_name(*from).c_str() : "?", to ? display_name(*to).c_str() : "?");
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo("##link-kind", relationship_kind_label(link.kind).c_str())) {
-        for (const RelationshipKind& kind : relationship_kinds())
+    if (ImGui::BeginCombo("##link-kind", link_kind_label(link.kind).c_str())) {
+        for (const LinkKind& kind : link_kinds())
             if (ImGui::Selectable(kind.label.c_str(), kind.id == link.kind))
-                context.history.apply(set_relationship_kind(link.id, kind.id));
+                context.apply(set_relationship_kind(link.id, kind.id));
         ImGui::EndCombo();
     }
     expose_item("link-kind");
@@ -251,10 +238,7 @@ void relationship_inspector(UiContext& context, const Relationship& link) {
     text_field(context, "##label", link.label,
                [id = link.id](std::string text) { return set_relationship_label(id, std::move(text)); }, "link-label",
                false, "Optional, e.g. shares space");
-    if (ImGui::Button("Delete link")) {
-        context.history.apply(remove_relationship(link.id));
-        context.session.selection.items.clear();
-    }
+    if (ImGui::Button("Delete link") && context.apply(remove_relationship(link.id))) context.session.selection.items.clear();
     expose_item("delete-link");
 }
 
@@ -275,7 +259,7 @@ void role_inspector(UiContext& context, const Role& role) {
         if (placement.role != role.id) continue;
         if (const Entity* entity = document.find_entity(placement.entity)) {
             ImGui::BulletText("%s (%s)", display_name(*entity).c_str(),
-                              kStrengthNames[static_cast<size_t>(placement.strength)]);
+                              kStrengthLabels[static_cast<size_t>(placement.strength)]);
         }
     }
     heading(context, "Reflect");

@@ -1,5 +1,5 @@
-// The map panel: computes where everything is this frame (MapFrame) and handles the
-// pointer on the map. Drawing lives in map_draw.cpp.
+// The map panel: handles the pointer on the map. Where things are: map_frame.cpp;
+// drawing: map_draw.cpp.
 //
 // Pointer rules: click a token, link, role or the centre to select it; drag a token to
 // move it within its role or onto another role (one undo step, on release; Esc
@@ -12,12 +12,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "core/commands.hpp"
 #include "ui/camera.hpp"
 #include "ui/presentation.hpp"
-#include "ui/relationship_kinds.hpp"
 #include "ui/test_hooks.hpp"
 
 namespace ecomap::ui {
@@ -78,10 +76,8 @@ void finish_move(UiContext& context, const MapFrame& frame, const std::string& p
         return;
     }
     const std::string& role_id = document.framework.roles[static_cast<size_t>(role)].id;
-    const ApplyResult result = role_id == placement->role
-                                   ? context.history.apply(move_placement(placement_id, map))
-                                   : context.history.apply(move_placement_to_role(placement_id, role_id, map));
-    if (!result) context.state.status = result.error;
+    if (role_id == placement->role) context.apply(move_placement(placement_id, map));
+    else context.apply(move_placement_to_role(placement_id, role_id, map));
 }
 
 void finish_connect(UiContext& context, const MapFrame& frame, const std::string& from, float x, float y) {
@@ -90,12 +86,8 @@ void finish_connect(UiContext& context, const MapFrame& frame, const std::string
         context.state.status = "Release Shift+drag on another person or organization to link them";
         return;
     }
-    const ApplyResult result =
-        context.history.apply(add_relationship(from, token->entity, relationship_kinds().front().id, ""));
-    if (!result) {
-        context.state.status = result.error;
-        return;
-    }
+    const ApplyResult result = context.apply(add_relationship(from, token->entity, link_kinds().front().id, ""));
+    if (!result) return;
     context.session.selection.items = {{TargetKind::Relationship, result.created_id}};
     context.state.status = "Linked: choose the kind of link in the panel";
 }
@@ -109,110 +101,15 @@ void drop_from_list(UiContext& context, const MapFrame& frame, const std::string
     spec.entity = entity;
     spec.role = document.framework.roles[static_cast<size_t>(role)].id;
     spec.position = map;
-    const ApplyResult result = context.history.apply(place_entity(spec));
-    if (result) {
+    if (context.apply(place_entity(spec))) {
         context.session.selection.items = {{TargetKind::Entity, entity}};
         context.state.status = "Placed on " + document.framework.roles[static_cast<size_t>(role)].name;
-    } else {
-        context.state.status = result.error;
     }
 }
 
 }  // namespace
 
-// [SECTION] Frame geometry
-
-MapFrame compute_map_frame(const Document& document, const Camera& camera, const ScreenRect& area,
-                           const FrameOptions& options) {
-    MapFrame frame;
-    frame.ring = ring_layout(static_cast<int>(document.framework.roles.size()));
-    frame.camera = camera;
-    frame.area = area;
-    const Vec2 centre = to_screen(camera, area, {0, 0});
-    const auto zoom = static_cast<float>(camera.zoom);
-    frame.centre_x = static_cast<float>(centre.x);
-    frame.centre_y = static_cast<float>(centre.y);
-    frame.centre_radius = static_cast<float>(frame.ring.centre_radius) * zoom;
-    frame.inner_radius = static_cast<float>(frame.ring.inner_radius) * zoom;
-    frame.outer_radius = static_cast<float>(frame.ring.outer_radius) * zoom;
-    frame.label_px = std::min(label_size(camera, frame.ring, options.max_label_px) * options.label_scale,
-                              options.max_label_px);
-    const int count = frame.ring.role_count;
-    frame.start_angle = count > 0 ? static_cast<float>(sector_start_angle(frame.ring, 0)) : 0.0f;
-    for (int i = 0; i < count; ++i) {
-        const double mid = sector_mid_angle(frame.ring, i);
-        const Vec2 direction = point_at(mid, 1.0);
-        const float r = frame.outer_radius + frame.label_px * 0.6f;  // just outside the ring
-        frame.labels.push_back({frame.centre_x + static_cast<float>(direction.x) * r,
-                                frame.centre_y + static_cast<float>(direction.y) * r, static_cast<float>(mid)});
-    }
-    // Tokens: the core's arrangement, with a radius that stays readable on screen.
-    const double token_radius = std::clamp(options.token_px / camera.zoom, 20.0, 60.0);
-    for (const TokenPlace& place : layout_tokens(document, frame.ring, token_radius)) {
-        const Vec2 p = to_screen(camera, area, place.centre);
-        frame.tokens.push_back({place.placement, place.entity, place.role_index, static_cast<float>(p.x),
-                                static_cast<float>(p.y), static_cast<float>(place.radius * camera.zoom)});
-    }
-    return frame;
-}
-
-render::RingStyle ring_style(const Framework& framework, const MapFrame& frame, float density, int highlight) {
-    render::RingStyle style;
-    style.centre_x = frame.centre_x * density;
-    style.centre_y = frame.centre_y * density;
-    style.centre_radius = frame.centre_radius * density;
-    style.inner_radius = frame.inner_radius * density;
-    style.outer_radius = frame.outer_radius * density;
-    style.rim = std::max(5.0f, frame.outer_radius * 0.06f) * density;
-    style.gap = std::max(2.0f, frame.outer_radius * 0.012f) * density;
-    style.start_angle = frame.start_angle;
-    style.highlight = highlight;
-    for (const Role& role : framework.roles) style.colors.push_back(render::parse_hex_color(role.color));
-    return style;
-}
-
-std::string layout_json(const Document& document, const MapFrame& frame) {
-    nlohmann::ordered_json out;
-    out["centre"] = {{"x", frame.centre_x}, {"y", frame.centre_y}, {"r", frame.centre_radius}};
-    out["ring"] = {{"inner", frame.inner_radius}, {"outer", frame.outer_radius}};
-    out["area"] = {{"x", frame.area.x}, {"y", frame.area.y}, {"w", frame.area.w}, {"h", frame.area.h}};
-    out["zoom"] = frame.camera.zoom;
-    out["labelPx"] = frame.label_px;  // role label text size, CSS px (larger when presenting)
-    auto roles = nlohmann::ordered_json::array();
-    const auto& framework_roles = document.framework.roles;
-    for (size_t i = 0; i < framework_roles.size() && i < frame.labels.size(); ++i) {
-        const int index = static_cast<int>(i);
-        roles.push_back({{"id", framework_roles[i].id},
-                         {"name", framework_roles[i].name},
-                         {"color", framework_roles[i].color},
-                         {"label", {{"x", frame.labels[i].x}, {"y", frame.labels[i].y}}},
-                         {"arc", {{"start", sector_start_angle(frame.ring, index)},
-                                  {"end", sector_end_angle(frame.ring, index)}}}});
-    }
-    out["roles"] = std::move(roles);
-    auto tokens = nlohmann::ordered_json::array();
-    for (const TokenOnScreen& token : frame.tokens) {
-        const Role& role = framework_roles[static_cast<size_t>(token.role_index)];
-        tokens.push_back({{"id", token.placement}, {"entity", token.entity}, {"role", role.id},
-                          {"x", token.x}, {"y", token.y}, {"r", token.r}});
-    }
-    out["tokens"] = std::move(tokens);
-    return out.dump();
-}
-
-const TokenOnScreen* token_at(const MapFrame& frame, float x, float y) {
-    for (auto it = frame.tokens.rbegin(); it != frame.tokens.rend(); ++it) {  // topmost = drawn last
-        const float dx = x - it->x, dy = y - it->y;
-        if (dx * dx + dy * dy <= (it->r + 2.0f) * (it->r + 2.0f)) return &*it;
-    }
-    return nullptr;
-}
-
-const TokenOnScreen* first_token_of(const MapFrame& frame, const std::string& entity) {
-    for (const TokenOnScreen& token : frame.tokens)
-        if (token.entity == entity) return &token;
-    return nullptr;
-}
+// [SECTION] Highlight
 
 int highlighted_role(const UiContext& context, const MapFrame& frame) {
     const ImVec2 mouse = ImGui::GetMousePos();
@@ -247,10 +144,11 @@ void map_view(UiContext& context, const MapFrame& frame) {
     const ImGuiIO& io = ImGui::GetIO();
 
     ImDrawList& list = *ImGui::GetWindowDrawList();
+    const MapScene scene = map_scene(context);
     draw_role_notes(list, context, frame);  // labels, gap call-outs, counts when presenting, vote dots
-    draw_links(list, context, frame);
+    draw_links(list, scene, frame);
     draw_centre_text(list, document, frame, context.fonts);  // over the links, which pass under the values
-    draw_tokens(list, context, frame);
+    draw_tokens(list, scene, frame);
 
     // Hover.
     context.session.hover = hovered ? target_at(document, frame, mouse.x, mouse.y, nullptr) : Target{};
@@ -298,10 +196,8 @@ void map_view(UiContext& context, const MapFrame& frame) {
                 if (placement && entity && token) {
                     const int role = hit_test_role(frame.ring, now);
                     const int color_role = role >= 0 ? role : token->role_index;
-                    const render::Rgb c =
-                        render::parse_hex_color(document.framework.roles[static_cast<size_t>(color_role)].color);
                     draw_token_shape(list, entity->kind, placement->strength, mouse.x, mouse.y, token->r,
-                                     ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, 1.0f}), role >= 0 ? 0.9f : 0.45f);
+                                     im_color(role_color(document.framework, color_role)), role >= 0 ? 0.9f : 0.45f);
                 }
             } else {
                 context.session.camera.centre.x -= io.MouseDelta.x / context.session.camera.zoom;

@@ -6,7 +6,7 @@
 
 #include "ui/actions.hpp"
 #include "ui/facilitator.hpp"
-#include "ui/map_view.hpp"
+#include "ui/map_draw.hpp"
 #include "ui/panels.hpp"
 #include "ui/test_hooks.hpp"
 
@@ -71,7 +71,7 @@ void draw_side_panel(UiContext& context, const ScreenRect& rect) {
     ImGui::PopStyleColor();
     capture_window_text();  // tests read what the panel shows (test_hooks.hpp)
     const Document& document = context.document();
-    const EntityNames names(context);  // neutral marks while names are hidden
+    const EntityNames names = context.names();  // neutral marks while names are hidden
 
     // Tabs: the map's editing (Map), and the facilitator's Counts and Table. Phones (a
     // narrow window) keep the whole panel for the participant's own map.
