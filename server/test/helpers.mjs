@@ -50,7 +50,7 @@ export async function startService(options = {}) {
 
 // The server as its own process (for restarts that kill it).
 export async function startServiceProcess(args, port) {
-  const child = spawn(process.execPath, [join(SERVER_DIR, 'src/main.mjs'), '--quiet', '--port', String(port), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.ECOMAP_SERVER_NODE_ARGS ? process.env.ECOMAP_SERVER_NODE_ARGS.split(' ') : []), join(SERVER_DIR, 'src/main.mjs'), '--quiet', '--port', String(port), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
