@@ -7,6 +7,7 @@
 // The server runs as its own process (server/src/main.mjs, file store) on loopback; CPU and memory are
 // read from /proc. The clients share this process, so latencies include its own event-loop delays.
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { rm } from 'node:fs/promises';
 import {
   startServiceProcess, freePort, tempDir, createRoom, joinRoom, waitFor, sleep, entity,
@@ -76,6 +77,9 @@ async function oneBigRoom() {
     await waitFor(() => facProviders.every((p) => p.synced), 'facilitator sync', 60000);
     await sleep(1000);
     const before = proc(pid);
+    const mine0 = proc(process.pid);
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
     const t0 = Date.now();
     // Each participant adds K entries at random moments over ~10 s (a workshop's pace, compressed).
     const writes = [];
@@ -89,10 +93,13 @@ async function oneBigRoom() {
     await Promise.all(writes);
     await waitFor(() => latencies.length >= N * K, `all ${N * K} entries at the facilitator (have ${latencies.length})`, 60000);
     const after = proc(pid);
+    const mine1 = proc(process.pid);
+    lag.disable();
     const seconds = (Date.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
     console.log(`\n1) one room, ${N} participants x ${K} entries (${N * K} writes over ${seconds.toFixed(1)} s)`);
     console.log(`   latency write -> facilitator: p50 ${pct(latencies, 50)} ms, p95 ${pct(latencies, 95)} ms, max ${latencies[latencies.length - 1]} ms`);
+    console.log(`   client process (all phones + facilitator): CPU ${(mine1.cpu - mine0.cpu).toFixed(2)} s, event-loop delay p50 ${(lag.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`);
     console.log(`   server CPU ${(after.cpu - before.cpu).toFixed(2)} s over ${seconds.toFixed(1)} s (${(100 * (after.cpu - before.cpu) / seconds).toFixed(0)}% of one core); RSS ${before.rss.toFixed(0)} -> ${after.rss.toFixed(0)} MiB`);
 
     // The same entries as a burst: every participant writes at the same moment.

@@ -2,7 +2,6 @@
 // default; RedisStore (--redis) so that several instances share rooms and none holds them alone.
 import { mkdir, readFile, writeFile, rename, rm, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 
 // A room's metadata: {code, title, created, lastActive, facilitatorHash, projectorHash,
@@ -14,6 +13,7 @@ export class FileStore {
   constructor(dir) {
     this.dir = dir;
     this.chains = new Map();  // per-room promise chain: metadata writes never interleave
+    this.writes = 0;          // temporary file names
   }
 
   async init() { await mkdir(this.dir, { recursive: true, mode: 0o700 }); }
@@ -31,7 +31,7 @@ export class FileStore {
   }
 
   async writeAtomic(path, data) {
-    const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    const tmp = `${path}.${process.pid}-${++this.writes}.tmp`;
     await writeFile(tmp, data, { mode: 0o600 });
     await rename(tmp, path);
   }
@@ -88,11 +88,11 @@ export class FileStore {
     catch { return null; }
   }
 
-  storeDoc(code, docKey, update) {
-    return this.serial(code, async () => {
-      if (!(await this.readMeta(code))) return;  // the room was deleted meanwhile: store nothing
-      await this.writeAtomic(this.docPath(code, docKey), update);
-    });
+  // Documents are written outside the metadata chain (one file each); a deleted room's folder is gone,
+  // so a late store fails with ENOENT and stores nothing (the folder is never re-created here).
+  async storeDoc(code, docKey, update) {
+    try { await this.writeAtomic(this.docPath(code, docKey), update); }
+    catch (error) { if (error.code !== 'ENOENT') throw error; }
   }
 
   async close() {}

@@ -5,9 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import WebSocket from 'ws';
+
 import { bundleForNode } from '../build-client.mjs';
-import { startService, startServiceProcess, freePort, tempDir, waitFor, entity, api } from './helpers.mjs';
+import { startService, startServiceProcess, freePort, tempDir, waitFor, entity, api, WebSocket } from './helpers.mjs';
 
 let RoomClient, bundleDir;
 before(async () => {

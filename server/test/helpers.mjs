@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
+import RawWebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { createService } from '../src/service.mjs';
@@ -13,10 +13,16 @@ import { createService } from '../src/service.mjs';
 export const SERVER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ROOT = resolve(SERVER_DIR, '..');
 
+// ws emits 'error' with no listener when a connection is closed before it opened (the provider does so on
+// its connection timeout under load): that would end the process, so every socket gets a listener.
+export class WebSocket extends RawWebSocket {
+  constructor(...args) { super(...args); this.on('error', () => {}); }
+}
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Polls fn until it returns a truthy value; throws with message after timeoutMs.
-export async function waitFor(fn, message = 'condition', timeoutMs = 5000) {
+export async function waitFor(fn, message = 'condition', timeoutMs = 10000) {
   const end = Date.now() + timeoutMs;
   let last;
   while (Date.now() < end) {
@@ -44,7 +50,7 @@ export async function startService(options = {}) {
 
 // The server as its own process (for restarts that kill it).
 export async function startServiceProcess(args, port) {
-  const child = spawn(process.execPath, [join(SERVER_DIR, 'src/main.mjs'), '--quiet', '--port', String(port), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.ECOMAP_SERVER_NODE_ARGS ? process.env.ECOMAP_SERVER_NODE_ARGS.split(' ') : []), join(SERVER_DIR, 'src/main.mjs'), '--quiet', '--port', String(port), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
@@ -107,4 +113,4 @@ export function rawClient(base, name, token) {
 }
 
 export const entity = (id, name = id) => ({ id, kind: 'person', name, anonymous: false, notes: '', source: '' });
-export { Y, WebSocket, HocuspocusProvider, HocuspocusProviderWebsocket };
+export { Y, HocuspocusProvider, HocuspocusProviderWebsocket };

@@ -198,3 +198,16 @@ test('deleting a room closes its open documents with room-deleted and frees them
   await waitFor(() => c.events.closed.includes('room-deleted'), 'the room-deleted close');
   await waitFor(() => !svc.hocuspocus.documents.has(participantDoc(r2.code, p2.participant)), 'the document unloaded', 8000);
 });
+
+test('a flood of messages on one socket is closed with 4429; a facilitator opening many documents is not', async () => {
+  const url = svc.url.replace('http', 'ws') + '/rooms';
+  const ws = new WebSocket(url);
+  await new Promise((r) => ws.once('open', r));
+  const closed = new Promise((r) => ws.once('close', (code, reason) => r({ code, reason: String(reason) })));
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, indexDoc(room.code));
+  encoding.writeVarUint(e, 3);  // query awareness: harmless on its own
+  const msg = encoding.toUint8Array(e);
+  for (let i = 0; i < 5000 && ws.readyState === WebSocket.OPEN; i++) ws.send(msg);
+  assert.deepEqual(await closed, { code: 4429, reason: 'too many messages' });
+});
