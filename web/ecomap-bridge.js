@@ -1,28 +1,47 @@
 // Linked into the module with --post-js: runs inside the module's scope, so it can
-// copy bytes and strings into the wasm heap for web/ecomap-page.js.
-function ecomapString(text) {           // a new NUL-terminated UTF-8 copy in the heap; free with _free
-  const size = lengthBytesUTF8(text) + 1;
-  const ptr = _malloc(size);
-  stringToUTF8(text, ptr, size);
+// copy bytes and strings into the wasm heap for web/ecomap-page.js. Everything crosses
+// through _malloc'ed heap buffers, never as ccall string arguments (those are copied
+// onto the 5 MiB wasm stack, and a big map would overwrite memory).
+function ecomapHeapBytes(bytes) {        // a copy of a Uint8Array in the heap, NUL-terminated; free with _free
+  const ptr = _malloc(bytes.length + 1);
+  if (!ptr) throw new Error('not enough memory for ' + (bytes.length / 1048576).toFixed(1) + ' MB');
+  HEAPU8.set(bytes, ptr);
+  HEAPU8[ptr + bytes.length] = 0;
   return ptr;
+}
+const ecomapEncoder = new TextEncoder();
+function ecomapString(text) {           // a NUL-terminated UTF-8 copy in the heap; free with _free
+  return ecomapHeapBytes(ecomapEncoder.encode(String(text)));
 }
 
 Module['ecomapBridge'] = {
-  openFile(name, bytes) {               // bytes: Uint8Array
+  // window.ecomap.<name>(argument) -> result text.
+  call(name, argument) {
     const namePtr = ecomapString(name);
-    const dataPtr = _malloc(Math.max(1, bytes.length));
-    HEAPU8.set(bytes, dataPtr);
-    try { _ecomap_file_opened(namePtr, dataPtr, bytes.length); } finally { _free(dataPtr); _free(namePtr); }
+    let argPtr = 0;
+    try {
+      argPtr = ecomapString(argument === undefined ? '' : argument);
+      return UTF8ToString(_ecomap_api_call(namePtr, argPtr));
+    } finally { if (argPtr) _free(argPtr); _free(namePtr); }
   },
-  openFiles(files) {                    // [{name, bytes: Uint8Array}, ...] delivered as one batch
+  // Maps handed to the app's door: [{name, bytes: Uint8Array}], origin "file" | "drop" |
+  // "url" | "api" | "recent" | "merge"; quiet: the outcome is only returned (no dialog).
+  // Returns the outcome {ok, errors, warnings | report}.
+  open(files, origin, quiet) {
     _ecomap_files_begin();
     for (const file of files) {
-      const namePtr = ecomapString(file.name);
-      const dataPtr = _malloc(Math.max(1, file.bytes.length));
-      HEAPU8.set(file.bytes, dataPtr);
-      try { _ecomap_files_add(namePtr, dataPtr, file.bytes.length); } finally { _free(dataPtr); _free(namePtr); }
+      let namePtr = 0, dataPtr = 0;
+      try {
+        namePtr = ecomapString(file.name);
+        dataPtr = ecomapHeapBytes(file.bytes);
+        if (!_ecomap_files_add(namePtr, dataPtr, file.bytes.length)) throw new Error('not enough memory for ' + file.name);
+      } catch (error) {
+        _ecomap_files_begin();  // drops what was added
+        return { ok: false, errors: [String(error.message || error)], warnings: [], report: [] };
+      } finally { if (dataPtr) _free(dataPtr); if (namePtr) _free(namePtr); }
     }
-    _ecomap_files_end();
+    const originPtr = ecomapString(origin);
+    try { return JSON.parse(UTF8ToString(_ecomap_files_end(originPtr, quiet ? 1 : 0))); } finally { _free(originPtr); }
   },
   paste(text) {
     const ptr = ecomapString(text);

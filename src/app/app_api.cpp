@@ -1,12 +1,14 @@
 // The window.ecomap API of the app: each entry is a handler registered with the
-// platform layer (platform::register_api); the page (web/ecomap-page.js) wraps them.
+// platform layer (platform::register_api) that calls the workspace or the shell; the
+// page (web/ecomap-page.js) wraps them.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include <imgui.h>
 
-#include "app/app.hpp"
+#include "app/shell.hpp"
 #include "core/analysis.hpp"
 #include "core/base64.hpp"
 #include "core/csv.hpp"
@@ -17,72 +19,26 @@
 #include "ui/test_hooks.hpp"
 
 namespace ecomap::app {
-namespace {
 
-// {ok, errors: [reason], <details_key>: [...]}: what loadMap() and merge() return.
-std::string outcome_json(const LoadOutcome& outcome, const char* details_key) {
-    nlohmann::ordered_json out;
-    out["ok"] = outcome.ok;
-    out["errors"] = outcome.ok ? nlohmann::ordered_json::array() : nlohmann::ordered_json::array({outcome.error});
-    out[details_key] = outcome.warnings;
-    return out.dump();
-}
-
-}  // namespace
-
-std::string App::state_json() const {
-    nlohmann::ordered_json out;
-    auto selection = nlohmann::ordered_json::array();
-    for (const Target& target : session_.selection.items)
-        selection.push_back({{"kind", static_cast<int>(target.kind)}, {"id", target.id}});
-    out["selection"] = std::move(selection);
-    out["hover"] = {{"kind", static_cast<int>(session_.hover.kind)}, {"id", session_.hover.id}};
-    out["camera"] = {{"x", session_.camera.centre.x}, {"y", session_.camera.centre.y}, {"zoom", session_.camera.zoom}};
-    out["autoFit"] = ui_state_.auto_fit;
-    out["revision"] = history_.revision();
-    out["canUndo"] = history_.can_undo();
-    out["canRedo"] = history_.can_redo();
-    out["undoLabel"] = history_.undo_label();
-    out["redoLabel"] = history_.redo_label();
-    out["status"] = ui_state_.status;
-    out["presenting"] = ui_state_.presenting;
-    out["hideNames"] = ui_state_.hide_names;
-    out["spotlight"] = ui_state_.spotlight_role;
-    out["voteMode"] = ui_state_.vote_mode;
-    out["typing"] = ImGui::GetIO().WantTextInput;  // a text field has the keyboard
-    if (ui_state_.message) {
-        out["dialog"] = {{"title", ui_state_.message->title},
-                         {"message", ui_state_.message->message},
-                         {"details", ui_state_.message->details}};
-    } else {
-        out["dialog"] = nullptr;
-    }
-    out["confirm"] = ui_state_.confirm ? nlohmann::ordered_json(ui_state_.confirm->title) : nlohmann::ordered_json();
-    return out.dump();
-}
-
-void App::register_api() {
-    platform::register_api("frameCount", [this](std::string_view) { return std::to_string(frames_rendered_); });
-    platform::register_api("layout", [this](std::string_view) { return ui::layout_json(history_.document(), frame_); });
-    platform::register_api("getMap", [this](std::string_view) { return export_json(history_.document()); });
-    platform::register_api("loadMap", [this](std::string_view text) {
-        const LoadOutcome outcome = load_bytes("loadMap", text);
-        redraw_frames_ = kRedrawAfterEvent;
-        return outcome_json(outcome, "warnings");
+void register_api(Shell& shell) {
+    Workspace& workspace = shell.workspace();
+    ui::UiState& ui_state = workspace.ui();
+    // Maps arrive through the page's bridge (files_begin/add/end: loadMap, merge, ?map=,
+    // Open…, drop, Recent maps), which walks them through Workspace::open.
+    platform::register_api("frameCount", [&shell](std::string_view) { return std::to_string(shell.frames_rendered()); });
+    platform::register_api("layout", [&shell, &workspace](std::string_view) {
+        return ui::layout_json(workspace.history().document(), shell.map_frame());
     });
-    platform::register_api("merge", [this](std::string_view json_texts) {  // ["<map json>", ...]
-        std::vector<platform::NamedBytes> files;
-        const nlohmann::json texts = nlohmann::json::parse(json_texts, nullptr, false);
-        if (texts.is_array()) {
-            for (size_t i = 0; i < texts.size(); ++i)
-                if (texts[i].is_string()) files.push_back({"map " + std::to_string(i + 1), texts[i].get<std::string>()});
-        }
-        const LoadOutcome outcome = files.empty() ? LoadOutcome{false, "merge() takes an array of map texts", {}}
-                                                  : merge_files(files);
-        redraw_frames_ = kRedrawAfterEvent;
-        return outcome_json(outcome, "report");
+    platform::register_api("getMap", [&workspace](std::string_view) { return export_json(workspace.history().document()); });
+    platform::register_api("setRecentMaps", [&shell](std::string_view json) {  // the page's list of kept maps
+        shell.services().set_recent_maps(json);
+        shell.redraw();
+        return std::string("true");
     });
-    platform::register_api("exportPNG", [this](std::string_view argument) {  // {"width", "transparent", "title"}
+    platform::register_api("debugAbort", [](std::string_view) -> std::string {  // tests: the crash screen
+        std::abort();
+    });
+    platform::register_api("exportPNG", [&shell, &ui_state](std::string_view argument) {  // {"width", "transparent", "title"}
         const nlohmann::json options = nlohmann::json::parse(argument, nullptr, false);
         const auto number = [&](const char* key, double fallback) {
             return options.is_object() && options.contains(key) && options[key].is_number() ? options[key].get<double>()
@@ -92,14 +48,14 @@ void App::register_api() {
             return options.is_object() && options.contains(key) && options[key].is_boolean() ? options[key].get<bool>()
                                                                                             : fallback;
         };
-        const ui::ScreenRect& view = ui_state_.map_area;
+        const ui::ScreenRect& view = ui_state.map_area;
         ui::ImageExportOptions image;
         image.width = static_cast<int>(std::lround(number("width", view.w * 2.0)));
         image.height = static_cast<int>(
             std::lround(number("height", image.width * static_cast<double>(view.h) / std::max(1.0f, view.w))));
         image.transparent = flag("transparent", false);
         image.title = flag("title", true);
-        const ui::ImageExportResult result = render_png(image);
+        const ui::ImageExportResult result = shell.render_png(image);
         nlohmann::ordered_json out;
         out["ok"] = !result.png.empty();
         out["error"] = result.error;
@@ -109,11 +65,11 @@ void App::register_api() {
         out["base64"] = base64_encode(result.png);
         return out.dump();
     });
-    platform::register_api("exportSVG", [this](std::string_view) {
-        return ecomap::export_svg(export_document(), SvgOptions{});
+    platform::register_api("exportSVG", [&workspace](std::string_view) {
+        return ecomap::export_svg(workspace.export_document(), SvgOptions{});
     });
-    platform::register_api("readout", [this](std::string_view) {  // the map as plain data for the page's
-        const Document document = export_document();                // screen-reader table (names hidden when asked)
+    platform::register_api("readout", [&workspace, &ui_state](std::string_view) {  // the map as plain data for the page's
+        const Document document = workspace.export_document();              // screen-reader table (names hidden when asked)
         const Analysis analysis = analyse(document);
         nlohmann::ordered_json out;
         out["title"] = document.meta.title;
@@ -128,7 +84,7 @@ void App::register_api() {
                 roles += (roles.empty() ? "" : "; ") + (role ? role->name : placement.role) + " (" +
                          std::string(to_string(placement.strength)) + ")";
             }
-            entities.push_back({{"name", entity.anonymous && !ui_state_.hide_names ? "Anonymous" : entity.name},
+            entities.push_back({{"name", entity.anonymous && !ui_state.hide_names ? "Anonymous" : entity.name},
                                 {"kind", to_string(entity.kind)},
                                 {"roles", roles}});
         }
@@ -146,48 +102,50 @@ void App::register_api() {
         out["roles"] = std::move(roles);
         return out.dump();
     });
-    platform::register_api("exportCSV", [this](std::string_view) {
-        const Document document = export_document();
+    platform::register_api("exportCSV", [&workspace](std::string_view) {
+        const Document document = workspace.export_document();
         nlohmann::ordered_json out;
         out["entities"] = export_csv_entities(document);
         out["relationships"] = export_csv_relationships(document);
         return out.dump();
     });
     platform::register_api("uiItems", [](std::string_view) { return ui::items_json(); });
-    platform::register_api("state", [this](std::string_view) { return state_json(); });
-    platform::register_api("action", [this](std::string_view id) {
-        ui::UiContext context{history_, session_, ui_state_, fonts_, *this};
+    platform::register_api("state", [&workspace](std::string_view) {
+        return workspace.state_json(ImGui::GetIO().WantTextInput);
+    });
+    platform::register_api("action", [&shell](std::string_view id) {
+        ui::UiContext context = shell.context();
         const bool ok = ui::run_action(context, id);
-        redraw_frames_ = kRedrawAfterEvent;
+        shell.redraw();
         return std::string(ok ? "true" : "false");
     });
     // Facilitator switches through the same actions as the buttons: "true" / "false"; "" toggles.
-    const auto switch_api = [this](const char* name, const char* action, bool ui::UiState::*flag) {
-        platform::register_api(name, [this, action, flag](std::string_view on) {
-            const bool want = on.empty() ? !(ui_state_.*flag) : (on == "true" || on == "1");
-            if (ui_state_.*flag != want) {
-                ui::UiContext context{history_, session_, ui_state_, fonts_, *this};
+    const auto switch_api = [&shell, &ui_state](const char* name, const char* action, bool ui::UiState::*flag) {
+        platform::register_api(name, [&shell, &ui_state, action, flag](std::string_view on) {
+            const bool want = on.empty() ? !(ui_state.*flag) : (on == "true" || on == "1");
+            if (ui_state.*flag != want) {
+                ui::UiContext context = shell.context();
                 ui::run_action(context, action);
             }
-            redraw_frames_ = kRedrawAfterEvent;
-            return std::string(ui_state_.*flag ? "true" : "false");
+            shell.redraw();
+            return std::string(ui_state.*flag ? "true" : "false");
         });
     };
     switch_api("present", "present", &ui::UiState::presenting);
     switch_api("hideNames", "hide-names", &ui::UiState::hide_names);
     switch_api("voteMode", "vote-mode", &ui::UiState::vote_mode);
-    platform::register_api("captureText", [this](std::string_view) {  // the next frame records its text
+    platform::register_api("captureText", [&shell](std::string_view) {  // the next frame records its text
         ui::request_text_capture();
-        redraw_frames_ = kRedrawAfterEvent;
+        shell.redraw();
         return std::string("true");
     });
     platform::register_api("capturedText", [](std::string_view) { return ui::captured_text(); });
-    platform::register_api("showMessage", [this](std::string_view json) {  // {"title", "message", "error"}: a page notice
+    platform::register_api("showMessage", [&shell, &ui_state](std::string_view json) {  // {"title", "message", "error"}: a page notice
         const nlohmann::json in = nlohmann::json::parse(json, nullptr, false);
         if (!in.is_object()) return std::string("false");
-        ui_state_.message = ui::MessageDialog{in.value("title", std::string("Notice")), in.value("message", std::string()),
-                                              {}, in.value("error", false)};
-        redraw_frames_ = kRedrawAfterEvent;
+        ui_state.message = ui::MessageDialog{in.value("title", std::string("Notice")), in.value("message", std::string()),
+                                             {}, in.value("error", false)};
+        shell.redraw();
         return std::string("true");
     });
 }

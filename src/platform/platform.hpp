@@ -13,13 +13,15 @@ namespace ecomap::platform {
 
 using FrameFn = std::function<void()>;                          // one iteration of the main loop
 using ApiHandler = std::function<std::string(std::string_view)>;  // argument text -> result text
-using FileHandler = std::function<void(std::string_view name, std::string_view bytes)>;  // a file the user opened
 using TextHandler = std::function<void(std::string_view text)>;                        // pasted text
 struct NamedBytes {
     std::string name;   // file name as the user sees it
     std::string bytes;  // file contents
 };
-using FilesHandler = std::function<void(std::vector<NamedBytes> files)>;  // several files at once (group maps)
+// Maps arriving from the page: origin ("file", "drop", "url", "api", "recent", "merge"),
+// the files, and whether the outcome is only returned (API) or also told to the user.
+// Returns the outcome as JSON ({ok, errors, warnings}).
+using ArrivalHandler = std::function<std::string(std::string_view origin, std::vector<NamedBytes> files, bool quiet)>;
 
 void run_main_loop(FrameFn frame);              // never returns on the web; returns on desktop after request_quit()
 void request_quit();                            // desktop: leave run_main_loop; web: no-op
@@ -39,14 +41,18 @@ void set_text_handlers(TextHandler typed, KeyHandler key);  // text and keys fro
 // Files
 void download_file(std::string_view file_name, std::string_view mime_type,
                    std::string_view bytes);     // browser download / desktop: written to the working directory
-void open_file_picker(std::string_view accept); // asks the user for a file; it arrives through the FileHandler
-void set_file_handler(FileHandler handler);     // files from the picker and files dropped onto the page
-void open_files_picker(std::string_view accept); // asks for several files; they arrive through the FilesHandler
-void set_files_handler(FilesHandler handler);   // several files picked, or dropped at once
+void open_file_picker(std::string_view accept); // asks the user for a file; it arrives through the ArrivalHandler
+void open_files_picker(std::string_view accept); // asks for several files to merge; they arrive the same way
+void set_arrival_handler(ArrivalHandler handler);  // every map the page hands over (picker, drop, link, API, recent)
+bool read_file(std::string_view path, NamedBytes& file, std::string& error);  // desktop: a dropped file (size checked first)
 
-// Autosave (IndexedDB in the browser, a file on the desktop)
-std::optional<std::string> load_autosave();     // the map kept by the previous visit, if any
-void store_autosave(std::string_view text);     // keep this map for the next visit
+// Autosave (IndexedDB in the browser, one slot per map; a file on the desktop)
+std::optional<std::string> load_autosave();     // the map this tab continues (previous visit), if any
+void store_autosave(std::string_view text, std::string_view summary_json);  // keep this map; summary: {title, entities}
+void begin_map();                               // the map is replaced: the old slot stays (Recent maps), a new one starts
+void keep_aside(std::string_view reason);       // the kept map cannot be read: keep it aside, offer it as a download
+void open_recent(std::string_view id);          // open a map from Recent maps; it arrives through the ArrivalHandler
+void refresh_recent_maps();                     // ask for the list again; it arrives through the API "setRecentMaps"
 void set_flush_handler(FrameFn handler);        // called when the page is hidden or closed: save now
 
 // Clipboard

@@ -4,16 +4,23 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
+#include "core/limits.hpp"
 #include "platform/platform.hpp"
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#endif
 
 namespace ecomap::platform {
 namespace {
 bool g_quit = false;
+constexpr std::uintmax_t kMaxReadBytes = kDefaultMaxBytes;  // the importer's limit
 FrameFn g_flush_handler;
 
 std::filesystem::path autosave_path() {
@@ -70,11 +77,32 @@ void open_file_picker(std::string_view) {
     std::fprintf(stderr, "ecomap: the desktop build has no file picker; drop a file onto the window\n");
 }
 
-void set_file_handler(FileHandler) {}  // the app feeds SDL_DROPFILE to its own handler
-
 void open_files_picker(std::string_view accept) { open_file_picker(accept); }
 
-void set_files_handler(FilesHandler) {}
+void set_arrival_handler(ArrivalHandler) {}  // the shell reads dropped files with read_file()
+
+bool read_file(std::string_view path, NamedBytes& file, std::string& error) {
+    const std::filesystem::path where{std::string(path)};
+    file.name = where.filename().string();
+    std::error_code code;
+    const std::uintmax_t size = std::filesystem::file_size(where, code);
+    if (code) {
+        error = "could not read it (" + code.message() + ")";
+        return false;
+    }
+    if (size > kMaxReadBytes) {  // checked before reading: a huge file is never loaded into memory
+        error = "the file is " + std::to_string(size / (1024 * 1024)) + " MiB; maps up to " +
+                std::to_string(kMaxReadBytes / (1024 * 1024)) + " MiB can be opened";
+        return false;
+    }
+    std::ifstream in(where, std::ios::binary);
+    file.bytes.resize(static_cast<std::size_t>(size));
+    if (!in.read(file.bytes.data(), static_cast<std::streamsize>(size))) {
+        error = "could not read it";
+        return false;
+    }
+    return true;
+}
 
 std::optional<std::string> load_autosave() {
     std::ifstream in(autosave_path(), std::ios::binary);
@@ -84,17 +112,43 @@ std::optional<std::string> load_autosave() {
     return text.str();
 }
 
-void store_autosave(std::string_view text) {
+// Written to a temporary file, flushed and checked; only a complete file replaces the
+// previous one, so a full disk or a crash never leaves a truncated autosave.
+void store_autosave(std::string_view text, std::string_view) {
     const std::filesystem::path path = autosave_path();
-    std::error_code ignored;
-    std::filesystem::create_directories(path.parent_path(), ignored);
+    std::error_code code;
+    std::filesystem::create_directories(path.parent_path(), code);
     const std::filesystem::path temp = path.string() + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    std::FILE* out = std::fopen(temp.c_str(), "wb");
+    bool ok = out != nullptr;
+    if (ok) ok = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+    if (ok) ok = std::fflush(out) == 0;
+#if defined(__unix__) || defined(__APPLE__)
+    if (ok) ok = fsync(fileno(out)) == 0;
+#endif
+    if (out != nullptr && std::fclose(out) != 0) ok = false;
+    if (ok) std::filesystem::rename(temp, path, code);
+    if (!ok || code) {
+        std::filesystem::remove(temp, code);
+        std::fprintf(stderr, "ecomap: the autosave could not be written to %s; the previous one is kept\n",
+                     path.c_str());
     }
-    std::filesystem::rename(temp, path, ignored);
 }
+
+void begin_map() {}  // one autosave file on the desktop
+
+void keep_aside(std::string_view reason) {  // the unreadable autosave is renamed, never overwritten
+    const std::filesystem::path path = autosave_path();
+    const std::filesystem::path aside = path.string() + ".unreadable-" + std::to_string(std::time(nullptr));
+    std::error_code code;
+    std::filesystem::rename(path, aside, code);
+    std::fprintf(stderr, "ecomap: the autosave could not be read (%.*s); kept as %s\n", static_cast<int>(reason.size()),
+                 reason.data(), aside.c_str());
+}
+
+void open_recent(std::string_view) {}
+
+void refresh_recent_maps() {}
 
 void set_flush_handler(FrameFn handler) { g_flush_handler = std::move(handler); }
 

@@ -5,6 +5,7 @@
 #include <emscripten/html5.h>
 
 #include <cstdlib>
+#include <exception>
 #include <string>
 
 #include "platform/platform.hpp"
@@ -15,6 +16,7 @@ EM_JS(void, ecomap_js_ready, (), {
 });
 EM_JS(void, ecomap_js_error, (const char* message), {
     const text = UTF8ToString(message);
+    try { Browser.mainLoop.pause(); } catch (error) {}
     if (window.ecomapShowError) window.ecomapShowError(text); else console.error(text);
 });
 EM_JS(void, ecomap_js_download, (const char* name, const char* mime, const char* data, int size), {
@@ -31,12 +33,17 @@ EM_JS(char*, ecomap_js_take_autosave, (), {
     if (text === null || text === undefined) return 0;
     const size = lengthBytesUTF8(text) + 1;
     const ptr = _malloc(size);
+    if (!ptr) { window.ecomap._keepAside('not enough memory to read it (' + (size / 1048576).toFixed(1) + ' MB)'); return 0; }
     stringToUTF8(text, ptr, size);
     return ptr;
 });
-EM_JS(void, ecomap_js_store_autosave, (const char* text), {
-    window.ecomap._storeAutosave(UTF8ToString(text));
+EM_JS(void, ecomap_js_store_autosave, (const char* text, int size, const char* summary), {
+    window.ecomap._storeAutosave(UTF8ToString(text, size), UTF8ToString(summary));
 });
+EM_JS(void, ecomap_js_begin_map, (), { window.ecomap._beginMap(); });
+EM_JS(void, ecomap_js_keep_aside, (const char* reason), { window.ecomap._keepAside(UTF8ToString(reason)); });
+EM_JS(void, ecomap_js_open_recent, (const char* id), { window.ecomap._openRecent(UTF8ToString(id)); });
+EM_JS(void, ecomap_js_refresh_recent, (), { window.ecomap._refreshRecent(); });
 EM_JS(void, ecomap_js_copy, (const char* text), {
     const value = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
@@ -60,8 +67,7 @@ EM_JS(void, ecomap_js_changed, (double revision), {
 namespace ecomap::platform {
 namespace {
 FrameFn g_frame;
-FileHandler g_file_handler;
-FilesHandler g_files_handler;
+ArrivalHandler g_arrival_handler;
 std::vector<NamedBytes> g_files_batch;
 TextHandler g_paste_handler;
 TextHandler g_typed_handler;
@@ -117,14 +123,17 @@ void open_file_picker(std::string_view accept) {
     ecomap_js_open_picker(text.c_str());
 }
 
-void set_file_handler(FileHandler handler) { g_file_handler = std::move(handler); }
-
 void open_files_picker(std::string_view accept) {
     const std::string text(accept);
     ecomap_js_open_files_picker(text.c_str());
 }
 
-void set_files_handler(FilesHandler handler) { g_files_handler = std::move(handler); }
+void set_arrival_handler(ArrivalHandler handler) { g_arrival_handler = std::move(handler); }
+
+bool read_file(std::string_view, NamedBytes&, std::string& error) {
+    error = "the page reads files itself";
+    return false;
+}
 
 std::optional<std::string> load_autosave() {
     char* text = ecomap_js_take_autosave();
@@ -134,10 +143,24 @@ std::optional<std::string> load_autosave() {
     return result;
 }
 
-void store_autosave(std::string_view text) {
-    const std::string copy(text);
-    ecomap_js_store_autosave(copy.c_str());
+void store_autosave(std::string_view text, std::string_view summary_json) {
+    const std::string summary(summary_json);
+    ecomap_js_store_autosave(text.data(), static_cast<int>(text.size()), summary.c_str());
 }
+
+void begin_map() { ecomap_js_begin_map(); }
+
+void keep_aside(std::string_view reason) {
+    const std::string text(reason);
+    ecomap_js_keep_aside(text.c_str());
+}
+
+void open_recent(std::string_view id) {
+    const std::string text(id);
+    ecomap_js_open_recent(text.c_str());
+}
+
+void refresh_recent_maps() { ecomap_js_refresh_recent(); }
 
 void set_flush_handler(FrameFn handler) { g_flush_handler = std::move(handler); }
 
@@ -157,30 +180,47 @@ void notify_view_change() { ecomap_js_view_changed(); }
 // [SECTION] Entry points called from JavaScript (web/ecomap-bridge.js)
 extern "C" {
 
-// window.ecomap.<name>(arg) -> JSON text.
+// window.ecomap.<name>(arg) -> JSON text. Both strings are in the heap (the bridge
+// copies big arguments there, never onto the stack). An exception (out of memory) is
+// returned as {"ok": false, "errors": [...]}, the map kept.
 EMSCRIPTEN_KEEPALIVE const char* ecomap_api_call(const char* name, const char* argument) {
     static std::string result;
-    result = ecomap::platform::call_api(name ? name : "", argument ? argument : "");
+    try {
+        result.clear();
+        result.shrink_to_fit();
+        result = ecomap::platform::call_api(name ? name : "", argument ? argument : "");
+    } catch (const std::exception& error) {
+        result = std::string(R"({"ok":false,"errors":["the app ran out of memory or failed: )") + error.what() + "\"]}";
+    }
     return result.c_str();
 }
 
-// A file from the picker or dropped onto the page.
-EMSCRIPTEN_KEEPALIVE void ecomap_file_opened(const char* name, const char* data, int size) {
-    if (ecomap::platform::g_file_handler)
-        ecomap::platform::g_file_handler(name ? name : "", std::string_view(data, static_cast<size_t>(size)));
-}
-
-// Several files (picked together or dropped at once): begin, one call per file, end.
+// Maps handed over by the page: begin, one call per file (bytes in the heap), end with
+// the origin ("file", "drop", "url", "api", "recent", "merge"). Returns the outcome JSON.
 EMSCRIPTEN_KEEPALIVE void ecomap_files_begin() { ecomap::platform::g_files_batch.clear(); }
 
-EMSCRIPTEN_KEEPALIVE void ecomap_files_add(const char* name, const char* data, int size) {
-    ecomap::platform::g_files_batch.push_back({name ? name : "", std::string(data, static_cast<size_t>(size))});
+EMSCRIPTEN_KEEPALIVE int ecomap_files_add(const char* name, const char* data, int size) {
+    try {
+        ecomap::platform::g_files_batch.push_back({name ? name : "", std::string(data, static_cast<size_t>(size))});
+        return 1;
+    } catch (const std::exception&) {
+        ecomap::platform::g_files_batch.clear();
+        return 0;  // out of memory: the page says so
+    }
 }
 
-EMSCRIPTEN_KEEPALIVE void ecomap_files_end() {
+EMSCRIPTEN_KEEPALIVE const char* ecomap_files_end(const char* origin, int quiet) {
+    static std::string result;
     auto files = std::move(ecomap::platform::g_files_batch);
     ecomap::platform::g_files_batch.clear();
-    if (ecomap::platform::g_files_handler) ecomap::platform::g_files_handler(std::move(files));
+    try {
+        result = ecomap::platform::g_arrival_handler
+                     ? ecomap::platform::g_arrival_handler(origin ? origin : "", std::move(files), quiet != 0)
+                     : std::string(R"({"ok":false,"errors":["the app is not ready"]})");
+    } catch (const std::exception& error) {
+        result = std::string(R"({"ok":false,"errors":["the app ran out of memory or failed: )") + error.what() + "\"]}";
+    }
+    return result.c_str();
 }
 
 // Text pasted with Ctrl/Cmd+V.

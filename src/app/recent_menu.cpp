@@ -1,0 +1,41 @@
+// The "Recent maps" menu (see recent_menu.hpp). Appended to the toolbar window, so the
+// panels need no knowledge of where maps are kept.
+#include "app/recent_menu.hpp"
+
+#include <imgui.h>
+
+#include "platform/platform.hpp"
+#include "ui/test_hooks.hpp"
+
+namespace ecomap::app {
+
+void draw_recent_menu(AppServices& services, bool compact) {
+    if (!platform::is_web()) return;  // one autosave file on the desktop
+    ImGui::Begin("##toolbar");  // appends to the toolbar drawn this frame
+    ImGui::SameLine(0, compact ? 6.0f : 24.0f);
+    if (ImGui::Button(compact ? "Recent" : "Recent maps")) {
+        platform::refresh_recent_maps();
+        ImGui::OpenPopup("##recent");
+    }
+    ui::expose_item("recent-maps");
+    if (ImGui::BeginPopup("##recent")) {
+        const auto& maps = services.recent_maps();
+        int shown = 0;
+        for (const RecentMap& map : maps) {
+            if (map.current) continue;
+            ++shown;
+            const std::string title = map.title.empty() ? "Untitled map" : map.title;
+            const std::string label = title + "  ·  " + std::to_string(map.entities) + " on the map  ·  " + map.modified +
+                                      (map.elsewhere ? "  ·  open in another tab" : "") + "##" + map.id;
+            ImGui::BeginDisabled(map.elsewhere);
+            if (ImGui::Selectable(label.c_str(), false, 0, {0, ImGui::GetFrameHeight()})) services.open_recent(map.id);
+            ImGui::EndDisabled();
+            ui::expose_item("recent:" + map.id);
+        }
+        if (shown == 0) ImGui::TextDisabled("No other maps are kept in this browser yet.");
+        ImGui::EndPopup();
+    }
+    ImGui::End();
+}
+
+}  // namespace ecomap::app

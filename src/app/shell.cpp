@@ -1,0 +1,361 @@
+// The shell: SDL window, GL ES 3 context, ImGui back ends and style, frame pacing, and
+// the wiring of platform events to the workspace (see shell.hpp).
+//
+// Index: [SECTION] Setup, [SECTION] Platform events, [SECTION] Frame.
+#include "app/shell.hpp"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+#include <imgui_internal.h>  // ClearActiveID: one click leaves a text field and presses
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <exception>
+
+#include "app/recent_menu.hpp"
+#include "core/geometry.hpp"
+#include "platform/platform.hpp"
+#include "render/gl.hpp"
+#include "ui/actions.hpp"
+#include "ui/camera.hpp"
+#include "ui/panels.hpp"
+#include "ui/presentation.hpp"
+#include "ui/test_hooks.hpp"
+
+namespace ecomap::app {
+namespace {
+
+double seconds_now() { return static_cast<double>(SDL_GetTicks64()) / 1000.0; }
+
+std::string now_iso() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+void apply_style(bool touch) {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 0.0f;
+    style.ChildRounding = 6.0f;
+    style.PopupRounding = 8.0f;
+    style.FrameRounding = 6.0f;
+    style.FramePadding = {10.0f, 6.0f};
+    style.ItemSpacing = {10.0f, 8.0f};
+    style.WindowPadding = {12.0f, 10.0f};
+    style.WindowBorderSize = 0.0f;
+    style.PopupBorderSize = 1.0f;
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.99f, 1.0f);
+    c[ImGuiCol_Text] = ImVec4(0.11f, 0.13f, 0.16f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.41f, 0.47f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.91f, 0.92f, 0.95f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.82f, 0.92f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.72f, 0.88f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(0.95f, 0.95f, 0.97f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.85f, 0.86f, 0.95f, 1.0f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.80f, 0.82f, 0.93f, 1.0f);
+    c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.1f, 0.1f, 0.15f, 0.35f);
+    if (touch) {  // fingers: every control at least 44 px high
+        style.FramePadding = {14.0f, 14.0f};
+        style.ItemSpacing = {10.0f, 10.0f};
+        style.TouchExtraPadding = {4.0f, 4.0f};
+        style.ScrollbarSize = 18.0f;
+        style.GrabMinSize = 24.0f;
+    }
+}
+
+WorkspaceHost platform_host() {
+    WorkspaceHost host;
+    host.clock = now_iso;
+    host.store = [](std::string_view text, std::string_view summary) { platform::store_autosave(text, summary); };
+    host.begin_map = [] { platform::begin_map(); };
+    host.keep_aside = [](std::string_view reason) { platform::keep_aside(reason); };
+    return host;
+}
+
+}  // namespace
+
+// [SECTION] Setup
+
+Shell::Shell() : workspace_(platform_host()), services_(workspace_) {}
+
+ui::UiContext Shell::context() {
+    return ui::UiContext{workspace_.history(), workspace_.session(), workspace_.ui(), fonts_, services_};
+}
+
+bool Shell::init(std::string& error) {
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        error = std::string("could not start SDL: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
+    const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    window_ = SDL_CreateWindow("ecomap", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800, flags);
+    if (window_ == nullptr) {
+        error = std::string("could not open a window: ") + SDL_GetError();
+        return false;
+    }
+    gl_context_ = SDL_GL_CreateContext(window_);
+    if (gl_context_ == nullptr) {
+        error = std::string("WebGL2 / OpenGL ES 3.0 is not available: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_MakeCurrent(window_, gl_context_);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is ours; nothing written to disk
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigMacOSXBehaviors = platform::is_mac();  // Cmd+Z etc. on a Mac, also in the browser
+    touch_ = platform::is_touch();
+    apply_style(touch_);
+    ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    input_.install_clipboard();
+    sync_window_size();
+    sync_density();
+    if (!ring_.init(error)) return false;
+
+    if (const std::optional<std::string> saved = platform::load_autosave())
+        workspace_.open(Origin::Autosave, "autosave", *saved);
+    register_api(*this);
+    connect_platform();
+    return true;
+}
+
+// [SECTION] Platform events
+
+void Shell::connect_platform() {
+    platform::set_arrival_handler([this](std::string_view origin_text, std::vector<platform::NamedBytes> files,
+                                         bool quiet) {
+        Origin origin = Origin::File;
+        if (!origin_from_name(origin_text, origin)) origin = Origin::Api;
+        std::vector<Arrival> arrivals;
+        for (platform::NamedBytes& file : files) arrivals.push_back({std::move(file.name), std::move(file.bytes)});
+        const OpenOutcome outcome = workspace_.open(origin, std::move(arrivals), quiet);
+        redraw();
+        return outcome_json(outcome, origin);
+    });
+    platform::set_paste_handler([this](std::string_view text) {
+        input_.paste(text, workspace_);
+        redraw();
+    });
+    platform::set_text_handlers(
+        [this](std::string_view text) {
+            input_.typed(text);
+            redraw();
+        },
+        [this](std::string_view key, bool down) {
+            input_.key(key, down);
+            redraw();
+        });
+    platform::set_flush_handler([this] { workspace_.flush(); });
+}
+
+// [SECTION] Frame
+
+void Shell::sync_window_size() {
+    int css_w = 0, css_h = 0;
+    if (!platform::host_size(css_w, css_h)) return;
+    int w = 0, h = 0;
+    SDL_GetWindowSize(window_, &w, &h);
+    if (w != css_w || h != css_h) {
+        SDL_SetWindowSize(window_, css_w, css_h);
+        redraw();
+    }
+}
+
+bool Shell::sync_density() {
+    int w = 0, h = 0, fb_w = 0, fb_h = 0;
+    SDL_GetWindowSize(window_, &w, &h);
+    SDL_GL_GetDrawableSize(window_, &fb_w, &fb_h);
+    float density = w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
+    density = std::max(density, platform::device_pixel_ratio());
+    density = std::clamp(std::round(density * 4.0f) / 4.0f, 1.0f, 4.0f);
+    if (fonts_.ui != nullptr && std::abs(density - fonts_.density) < 0.01f) return false;
+    fonts_ = ui::build_fonts(density);
+    ImGui::GetIO().FontDefault = fonts_.ui;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();  // re-created by the next NewFrame
+    redraw();
+    return true;
+}
+
+ui::ImageExportResult Shell::render_png(const ui::ImageExportOptions& options) {
+    ui::ImageExportResult result = ui::export_png(workspace_.export_document(), options, ring_, fonts_, fonts_.density);
+    redraw();
+    return result;
+}
+
+void Shell::frame() {
+    if (crashed_) return;
+    try {
+        frame_body();
+    } catch (const std::exception& error) {  // out of memory, or a bug: say so instead of freezing
+        crashed_ = true;
+        platform::report_error(std::string("the app stopped in the middle of a frame (") + error.what() + ")");
+    }
+}
+
+void Shell::frame_body() {
+    SDL_Event event;
+    bool had_event = false;
+    while (SDL_PollEvent(&event)) {
+        had_event = true;
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) platform::request_quit();
+        ui::UiContext ui_context = context();
+        input_.event(event, ui_context);
+        if (event.type == SDL_DROPFILE && event.drop.file != nullptr) {  // desktop drag and drop
+            platform::NamedBytes file;
+            std::string error;
+            if (platform::read_file(event.drop.file, file, error)) {
+                workspace_.open(Origin::Drop, file.name, file.bytes);
+            } else {
+                workspace_.ui().message =
+                    ui::MessageDialog{"This file could not be opened", file.name + ": " + error, {}, true};
+            }
+            SDL_free(event.drop.file);
+        }
+    }
+    sync_window_size();
+    sync_density();
+    if (workspace_.tick(seconds_now())) {
+        platform::notify_change(workspace_.history().revision());
+        redraw();
+    }
+    if (workspace_.ui().hide_names != names_hidden_) {
+        names_hidden_ = workspace_.ui().hide_names;
+        platform::notify_view_change();
+    }
+    if (had_event) redraw();
+    if (redraw_frames_ <= 0) {
+        if (!platform::is_web()) SDL_WaitEventTimeout(nullptr, 250);  // desktop: sleep until input
+        return;  // nothing changed: keep the last frame on screen
+    }
+    --redraw_frames_;
+
+    input_.before_frame();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    // A click while a text field has the keyboard ends the editing AND reaches what was
+    // clicked (ImGui alone would spend the first click on leaving the field). A click
+    // inside the same field activates it again at the click.
+    if (ImGui::GetIO().MouseClicked[ImGuiMouseButton_Left] && ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();
+    draw_ui();
+    ImGui::Render();
+    render();
+    SDL_GL_SwapWindow(window_);
+    ++frames_rendered_;
+    input_.after_frame(touch_);
+    if (const auto png = services_.take_pending_png()) {  // outside the ImGui frame: the export rebuilds the font atlas
+        services_.finish_png(*png, render_png(*png));
+    }
+    if (!ready_sent_) {
+        ready_sent_ = true;
+        platform::notify_ready();
+    }
+}
+
+void Shell::draw_ui() {
+    ui::begin_frame_items();
+    ui::UiContext context = this->context();
+    ui::UiState& ui_state = workspace_.ui();
+    Session& session = workspace_.session();
+    const Document& document = workspace_.history().document();
+    ui::handle_shortcuts(context);
+    ui::begin_text_capture();
+
+    // Presentation: the map takes the whole window (no toolbar, side panel or footer),
+    // larger type, high contrast; the arrow keys move between roles, so no keyboard nav.
+    ImGuiIO& io = ImGui::GetIO();
+    if (ui_state.presenting) ui::handle_presentation_keys(context);
+    if (ui_state.presenting) io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    else io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    if (ui_state.presenting) {
+        const ImVec2 full = ImGui::GetMainViewport()->Size;
+        const ui::ScreenRect area = ui::presentation_map_area(context, full.x, full.y);
+        ui_state.map_area = area;
+        ui_state.auto_fit = true;
+        session.camera = ui::presentation_camera(document, fonts_, area);
+        frame_ = ui::compute_map_frame(document, session.camera, area, ui::presentation_frame_options());
+        ui::map_view(context, frame_);
+        ui::draw_presentation(context, frame_);
+        ui::draw_dialogs(context);
+        ui::draw_export_dialog(context);
+        const int spotlight = document.framework.role_index(ui_state.spotlight_role);
+        highlight_ = spotlight >= 0 ? spotlight : ui::highlighted_role(context, frame_);
+        ui::end_text_capture();
+        return;
+    }
+
+    const ImVec2 size = ImGui::GetMainViewport()->Size;
+    const ui::WindowLayout layout = ui::window_layout(size.x, size.y, touch_);
+    const ui::ScreenRect& map_area = layout.map;
+    ui_state.map_area = map_area;
+    const RingLayout ring = ring_layout(static_cast<int>(document.framework.roles.size()));
+    if (ui_state.auto_fit) {
+        const float widest = ui::widest_role_note_em(context);  // in label heights, with gap call-outs when shown
+        session.camera = ui::fit_camera(ring, map_area, widest);
+    }
+
+    frame_ = ui::compute_map_frame(document, session.camera, map_area);
+    ui::map_view(context, frame_);
+    ui::draw_side_panel(context, layout.panel);
+    ui::draw_toolbar(context, size.x, layout.compact);
+    draw_recent_menu(services_, layout.compact);
+    ui::draw_footer(context, size.x, size.y - ui::footer_height(size.x));
+    ui::draw_dialogs(context);
+    ui::draw_export_dialog(context);
+    highlight_ = ui::highlighted_role(context, frame_);
+    ui::end_text_capture();
+}
+
+void Shell::render() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+    const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+    glViewport(0, 0, fb_w, fb_h);
+    const bool presenting = workspace_.ui().presenting;  // high contrast: white page, stronger role colours
+    if (presenting) glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
+    else glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    render::RingStyle style = ui::ring_style(workspace_.history().document().framework, frame_,
+                                             io.DisplayFramebufferScale.x, highlight_);
+    if (presenting) {
+        style.tint = 0.30f;
+        style.rim *= 1.4f;
+    }
+    ring_.draw(style, fb_w, fb_h);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Shell::shutdown() {
+    workspace_.flush();
+    ring_.shutdown();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    if (gl_context_ != nullptr) SDL_GL_DeleteContext(gl_context_);
+    if (window_ != nullptr) SDL_DestroyWindow(window_);
+    SDL_Quit();
+}
+
+}  // namespace ecomap::app

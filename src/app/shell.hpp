@@ -1,0 +1,66 @@
+// The shell: window, GL ES 3 context, ImGui back ends, fonts and frame pacing (render
+// only while something changes). It feeds platform events to the workspace and draws
+// the panels; everything about the document lives in the Workspace.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "app/app_services.hpp"
+#include "app/input.hpp"
+#include "app/workspace.hpp"
+#include "render/ring_renderer.hpp"
+#include "ui/context.hpp"
+#include "ui/fonts.hpp"
+#include "ui/image_export.hpp"
+#include "ui/map_view.hpp"
+
+struct SDL_Window;
+typedef void* SDL_GLContext;
+
+namespace ecomap::app {
+
+class Shell {
+public:
+    Shell();
+    bool init(std::string& error);  // window, GL ES 3 context, ImGui, fonts, renderer, the map of the last visit
+    void frame();                   // one main-loop iteration; renders only when something changed
+    void shutdown();                // saves, then frees everything init created
+
+    Workspace& workspace() { return workspace_; }      // history, session, UI state, the door
+    AppServices& services() { return services_; }     // files, exports, Recent maps
+    const ui::MapFrame& map_frame() const { return frame_; }  // where the map was drawn last frame
+    std::uint64_t frames_rendered() const { return frames_rendered_; }  // frames drawn so far
+    ui::UiContext context();        // what the panels and actions work on
+    void redraw() { redraw_frames_ = kRedrawAfterEvent; }  // something changed: draw a few frames
+    ui::ImageExportResult render_png(const ui::ImageExportOptions& options);  // outside an ImGui frame only
+
+private:
+    void frame_body();              // frame() without the crash guard
+    void sync_window_size();        // follow the page's canvas size (web)
+    bool sync_density();            // rebuild fonts when the pixel density changes; true if rebuilt
+    void draw_ui();                 // panels and the map
+    void render();                  // ring + ImGui into the default framebuffer
+    void connect_platform();        // platform events -> workspace and input
+
+    static constexpr int kRedrawAfterEvent = 4;  // ImGui settles hover/animation within a few frames
+
+    SDL_Window* window_ = nullptr;
+    SDL_GLContext gl_context_ = nullptr;
+    render::RingRenderer ring_;
+    ui::Fonts fonts_;
+    Workspace workspace_;
+    AppServices services_;
+    Input input_;
+    ui::MapFrame frame_;
+    int highlight_ = -1;
+    std::uint64_t frames_rendered_ = 0;
+    int redraw_frames_ = 3;                // frames still to render before idling
+    bool ready_sent_ = false;
+    bool names_hidden_ = false;            // hide_names as last announced to the page
+    bool touch_ = false;                   // a touch screen is the main pointer: larger controls
+    bool crashed_ = false;                 // a frame failed: the page shows why; nothing more is drawn
+};
+
+void register_api(Shell& shell);  // window.ecomap.* entries (app_api.cpp)
+
+}  // namespace ecomap::app

@@ -1,0 +1,294 @@
+// The workspace: one door for every arriving map, autosave bookkeeping, state for the API.
+//
+// Index: [SECTION] The door, [SECTION] Merge, [SECTION] Autosave, [SECTION] Exports and state.
+#include "app/workspace.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "core/anonymize.hpp"
+#include "core/commands.hpp"
+#include "core/framework.hpp"
+#include "core/io_json.hpp"
+#include "core/merge.hpp"
+
+namespace ecomap::app {
+namespace {
+
+constexpr const char* kOriginNames[] = {"file", "drop", "paste", "autosave", "url", "api", "recent", "merge"};
+
+std::vector<std::string> warning_lines(const ImportResult& result, const std::string& prefix) {
+    std::vector<std::string> lines;
+    for (const ImportWarning& warning : result.warnings)
+        lines.push_back(prefix + (warning.path.empty() ? warning.message : warning.path + ": " + warning.message));
+    return lines;
+}
+
+std::string error_title(Origin origin) {
+    switch (origin) {
+        case Origin::Url: return "The map from the link could not be opened";
+        case Origin::Paste: return "The pasted text could not be opened";
+        case Origin::Autosave: return "The map saved here could not be opened";
+        case Origin::Merge: return "The maps could not be merged";
+        default: return "This file could not be opened";
+    }
+}
+
+}  // namespace
+
+std::string outcome_json(const OpenOutcome& outcome, Origin origin) {
+    nlohmann::ordered_json out;
+    out["ok"] = outcome.ok;
+    out["errors"] = outcome.ok ? nlohmann::ordered_json::array() : nlohmann::ordered_json::array({outcome.error});
+    out[origin == Origin::Merge ? "report" : "warnings"] = outcome.warnings;
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+const char* origin_name(Origin origin) { return kOriginNames[static_cast<int>(origin)]; }
+
+bool origin_from_name(std::string_view name, Origin& origin) {
+    for (int i = 0; i < static_cast<int>(std::size(kOriginNames)); ++i) {
+        if (name == kOriginNames[i]) {
+            origin = static_cast<Origin>(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+Workspace::Workspace(WorkspaceHost host)
+    : host_(std::move(host)), history_(Document{}, [this] { return pinned_now_ ? *pinned_now_ : now_iso(); }) {
+    history_.reset(new_document(default_framework(), now_iso()));
+    saved_revision_ = seen_revision_ = history_.revision();
+}
+
+// [SECTION] The door
+
+OpenOutcome Workspace::open(Origin origin, std::string_view name, std::string_view bytes, bool quiet) {
+    std::vector<Arrival> files;
+    files.push_back({std::string(name), std::string(bytes)});
+    return open(origin, std::move(files), quiet);
+}
+
+OpenOutcome Workspace::open(Origin origin, std::vector<Arrival> files, bool quiet) {
+    if (origin == Origin::Merge) return merge(std::move(files), quiet);
+    if (files.size() != 1) {
+        OpenOutcome outcome;
+        outcome.error = "one map at a time can be opened (" + std::to_string(files.size()) + " given)";
+        if (!quiet) report(outcome, origin, "");
+        return outcome;
+    }
+    return open_one(origin, files.front(), quiet);
+}
+
+OpenOutcome Workspace::open_one(Origin origin, const Arrival& file, bool quiet) {
+    ImportOptions options;
+    options.now_iso = now_iso();
+    ImportResult result = import_document(file.bytes, options);
+    OpenOutcome outcome;
+    outcome.warnings = warning_lines(result, "");
+    if (!result.ok()) {
+        outcome.error = result.error ? result.error->message : "unknown error";
+        if (origin == Origin::Autosave && host_.keep_aside) host_.keep_aside(outcome.error);  // never overwritten
+        if (!quiet) report(outcome, origin, file.name);
+        return outcome;  // the current map stays as it is
+    }
+    outcome.ok = true;
+    if (origin == Origin::Autosave) {  // the map of the previous visit: where we left off, not an edit
+        history_.reset(std::move(*result.document));
+        saved_revision_ = seen_revision_ = history_.revision();
+        session_ = Session{};
+        ui_state_.auto_fit = true;
+    } else {
+        const std::string& title = result.document->meta.title;
+        replace(std::move(*result.document), "Open " + (title.empty() ? file.name : title));
+    }
+    ui_state_.last_warnings = outcome.warnings;
+    if (!quiet) report(outcome, origin, file.name);
+    return outcome;
+}
+
+void Workspace::new_map() {
+    replace(new_document(default_framework(), now_iso()), "New map");
+    ui_state_.status = "Started a new map (Undo brings the previous one back)";
+}
+
+void Workspace::replace(Document document, const std::string& label) {
+    if (history_.revision() != saved_revision_) store_now();  // the old map, as it is now, stays in Recent maps
+    if (host_.begin_map) host_.begin_map();
+    pinned_now_ = document.meta.modified;  // opening a map does not change when it was last modified
+    const ApplyResult applied = history_.apply(replace_document(std::move(document), label));
+    pinned_now_.reset();
+    if (!applied) {  // cannot happen for imported documents; say so rather than fail silently
+        ui_state_.status = "The map could not be replaced: " + applied.error;
+        return;
+    }
+    history_.break_coalescing();
+    session_ = Session{};
+    ui_state_.auto_fit = true;
+    store_now();  // the new map has its own place in Recent maps straight away
+}
+
+void Workspace::report(const OpenOutcome& outcome, Origin origin, const std::string& name) {
+    if (!outcome.ok) {
+        const std::string where = name.empty() ? "" : name + ": ";
+        std::string message = where + outcome.error;
+        if (origin == Origin::Autosave)
+            message += ". It is kept aside in this browser, untouched: use the download button at the top of the page.";
+        ui_state_.message = ui::MessageDialog{error_title(origin), message, {}, true};
+        ui_state_.status = origin == Origin::Autosave ? "Started a new map; the unreadable one is kept aside"
+                                                      : "Kept the current map";
+        return;
+    }
+    if (origin == Origin::Merge) {
+        std::vector<std::string> details(outcome.warnings.begin() + 1, outcome.warnings.end());
+        if (ui_state_.hide_names) details = {"Details are not shown while names are hidden."};  // they name people
+        ui_state_.message = ui::MessageDialog{"Group map", outcome.warnings.front(), std::move(details), false};
+        ui_state_.status = "Merged (Undo reverts the whole merge)";
+        return;
+    }
+    ui_state_.status = origin == Origin::Autosave ? "Restored your map from this browser"
+                                                  : "Opened " + name + " (Undo brings the previous map back)";
+    if (!outcome.warnings.empty()) {
+        ui_state_.message = ui::MessageDialog{
+            "Opened with repairs",
+            name + " was opened; " + std::to_string(outcome.warnings.size()) + " problem(s) were repaired:",
+            outcome.warnings, false};
+    }
+}
+
+// [SECTION] Merge
+
+OpenOutcome Workspace::merge(std::vector<Arrival> files, bool quiet) {
+    OpenOutcome outcome;
+    std::vector<NamedDocument> participants;
+    ImportOptions options;
+    options.now_iso = now_iso();
+    for (Arrival& file : files) {
+        ImportResult result = import_document(file.bytes, options);
+        file.bytes = std::string();  // the text is no longer needed: free it before merging
+        if (!result.ok()) {  // one unreadable file is reported; the others are still merged
+            outcome.warnings.push_back(file.name + ": not merged: " + (result.error ? result.error->message : "unreadable"));
+            continue;
+        }
+        for (std::string& line : warning_lines(result, file.name + ": ")) outcome.warnings.push_back(std::move(line));
+        participants.push_back({file.name, std::move(*result.document)});
+    }
+    if (participants.empty()) {
+        outcome.error = files.empty() ? "no maps were given to merge" : "none of the files could be read";
+    } else {
+        const MergeResult preview = merge_documents(history_.document(), participants);
+        const ApplyResult applied = history_.apply(merge_command(std::move(participants)));
+        if (!applied) {
+            outcome.error = applied.error;
+        } else {
+            const MergeReport& report = preview.report;
+            std::vector<std::string> lines = {
+                std::to_string(report.participants) + " maps merged: " + std::to_string(report.entities_added) +
+                " entities added, " + std::to_string(report.entities_merged) + " merged into existing ones, " +
+                std::to_string(report.placements_added) + " placements, " +
+                std::to_string(report.relationships_added) + " links"};
+            for (const auto* group : {&report.merged, &report.warnings})
+                lines.insert(lines.end(), group->begin(), group->end());
+            lines.insert(lines.end(), outcome.warnings.begin(), outcome.warnings.end());
+            outcome.warnings = std::move(lines);
+            outcome.ok = true;
+            history_.break_coalescing();
+            ui_state_.auto_fit = true;
+            store_now();
+        }
+    }
+    if (!quiet) {
+        if (outcome.ok) {
+            report(outcome, Origin::Merge, "");
+        } else {
+            ui_state_.message = ui::MessageDialog{error_title(Origin::Merge), outcome.error, outcome.warnings, true};
+        }
+    }
+    return outcome;
+}
+
+// [SECTION] Autosave
+
+bool Workspace::tick(double now_seconds) {
+    now_seconds_ = now_seconds;
+    bool changed = false;
+    if (history_.revision() != seen_revision_) {
+        seen_revision_ = history_.revision();
+        last_change_seconds_ = now_seconds;
+        changed = true;
+    }
+    if (history_.revision() != saved_revision_ && now_seconds - last_change_seconds_ >= kAutosaveDelaySeconds)
+        store_now();
+    return changed;
+}
+
+void Workspace::flush() {
+    if (history_.revision() != saved_revision_) store_now();
+}
+
+void Workspace::store_now() {
+    if (host_.store) host_.store(export_json(history_.document()), summary_json());
+    saved_revision_ = history_.revision();
+}
+
+std::string Workspace::summary_json() const {
+    const Document& document = history_.document();
+    nlohmann::ordered_json out;
+    out["title"] = document.meta.title;
+    out["entities"] = document.entities.size();
+    return out.dump();
+}
+
+// [SECTION] Exports and state
+
+Document Workspace::export_document() const {
+    return ui_state_.hide_names ? hide_names(history_.document()) : history_.document();
+}
+
+std::string Workspace::base_file_name() const {
+    std::string name;
+    for (const char ch : history_.document().meta.title) {
+        const auto u = static_cast<unsigned char>(ch);
+        const bool keep = u >= 0x80 || std::isalnum(u) || ch == ' ' || ch == '-' || ch == '_' || ch == '(' || ch == ')';
+        name += keep ? ch : '-';
+    }
+    while (!name.empty() && (name.back() == ' ' || name.back() == '-')) name.pop_back();
+    while (!name.empty() && (name.front() == ' ' || name.front() == '-')) name.erase(name.begin());
+    if (name.empty()) name = "map";
+    return name;
+}
+
+std::string Workspace::state_json(bool typing) const {
+    nlohmann::ordered_json out;
+    auto selection = nlohmann::ordered_json::array();
+    for (const Target& target : session_.selection.items)
+        selection.push_back({{"kind", static_cast<int>(target.kind)}, {"id", target.id}});
+    out["selection"] = std::move(selection);
+    out["hover"] = {{"kind", static_cast<int>(session_.hover.kind)}, {"id", session_.hover.id}};
+    out["camera"] = {{"x", session_.camera.centre.x}, {"y", session_.camera.centre.y}, {"zoom", session_.camera.zoom}};
+    out["autoFit"] = ui_state_.auto_fit;
+    out["revision"] = history_.revision();
+    out["canUndo"] = history_.can_undo();
+    out["canRedo"] = history_.can_redo();
+    out["undoLabel"] = history_.undo_label();
+    out["redoLabel"] = history_.redo_label();
+    out["status"] = ui_state_.status;
+    out["presenting"] = ui_state_.presenting;
+    out["hideNames"] = ui_state_.hide_names;
+    out["spotlight"] = ui_state_.spotlight_role;
+    out["voteMode"] = ui_state_.vote_mode;
+    out["typing"] = typing;  // a text field has the keyboard
+    if (ui_state_.message) {
+        out["dialog"] = {{"title", ui_state_.message->title},
+                         {"message", ui_state_.message->message},
+                         {"details", ui_state_.message->details}};
+    } else {
+        out["dialog"] = nullptr;
+    }
+    out["confirm"] = ui_state_.confirm ? nlohmann::ordered_json(ui_state_.confirm->title) : nlohmann::ordered_json();
+    return out.dump();
+}
+
+}  // namespace ecomap::app

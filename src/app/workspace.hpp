@@ -1,0 +1,100 @@
+// The workspace: the document history, the session and the panels' state, and the one
+// door every map walks through when it arrives (file, drop, paste, autosave, link, API,
+// merge; later rooms and share links): import -> report -> one undo step -> autosave.
+// No SDL, GL, ImGui or Emscripten here: the shell (shell.hpp) feeds it bytes and time,
+// and it talks back only through WorkspaceHost, so tests drive it natively.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/history.hpp"
+#include "core/session.hpp"
+#include "ui/ui_state.hpp"
+
+namespace ecomap::app {
+
+enum class Origin {
+    File,      // picked with Open…
+    Drop,      // dropped onto the window
+    Paste,     // pasted JSON
+    Autosave,  // the map this browser (or desktop) kept from the previous visit
+    Url,       // ?map=<url> on the page
+    Api,       // window.ecomap.loadMap / merge
+    Recent,    // chosen in Recent maps
+    Merge,     // participants' maps combined into the current one
+};
+
+struct Arrival {
+    std::string name;                    // file name as the user knows it ("Pasted map" when none)
+    std::string bytes;                   // the file's contents
+};
+
+struct OpenOutcome {
+    bool ok = false;                     // the map was replaced (or merged into)
+    std::string error;                   // one-line reason when not ok
+    std::vector<std::string> warnings;   // what was repaired; for a merge, the report (first line: summary)
+};
+
+struct WorkspaceHost {                   // what the workspace asks of the place it runs
+    Clock clock;                         // "now" as ISO 8601 UTC
+    std::function<void(std::string_view text, std::string_view summary_json)> store;  // keep the map (autosave)
+    std::function<void()> begin_map;     // the map is being replaced: the old one stays in Recent maps, saves go elsewhere
+    std::function<void(std::string_view reason)> keep_aside;  // the kept map cannot be read: keep it, never overwrite
+};
+
+class Workspace {
+public:
+    explicit Workspace(WorkspaceHost host);  // starts with a new, empty map
+
+    // The door: import every file, tell the user (dialog unless `quiet`), apply as one undo
+    // step ("Open <name>", "Merge <n> maps"), autosave. Autosave arrivals replace the map
+    // without an undo step. On error the current map stays as it is.
+    OpenOutcome open(Origin origin, std::vector<Arrival> files, bool quiet = false);
+    OpenOutcome open(Origin origin, std::string_view name, std::string_view bytes, bool quiet = false);  // one file
+    void new_map();                      // a fresh map as one undo step ("New map"); the old one stays in Recent maps
+
+    bool tick(double now_seconds);       // notes changes, autosaves when due; true when the document changed
+    void flush();                        // autosave now if anything is unsaved
+    void mark_saved() { saved_revision_ = history_.revision(); }  // the current map needs no autosave
+    std::string summary_json() const;    // {"title", "entities"} of the current map, for Recent maps
+
+    History& history() { return history_; }            // the document and its undo stack
+    const History& history() const { return history_; }
+    Session& session() { return session_; }            // selection, hover, camera, drag
+    const Session& session() const { return session_; }
+    ui::UiState& ui() { return ui_state_; }             // dialogs, status line, modes
+    const ui::UiState& ui() const { return ui_state_; }
+    std::string now_iso() const { return host_.clock ? host_.clock() : std::string(); }  // current time
+    Document export_document() const;    // the document as exports show it (names hidden when asked)
+    std::string base_file_name() const;  // file name from the map's title, without extension
+    std::string state_json(bool typing) const;  // window.ecomap.state()
+
+    static constexpr double kAutosaveDelaySeconds = 0.5;  // after the last change; "within a second"
+
+private:
+    OpenOutcome open_one(Origin origin, const Arrival& file, bool quiet);
+    OpenOutcome merge(std::vector<Arrival> files, bool quiet);
+    void replace(Document document, const std::string& label);  // old map kept, new one applied as one step
+    void report(const OpenOutcome& outcome, Origin origin, const std::string& name);  // dialog + status
+    void store_now();
+
+    WorkspaceHost host_;
+    History history_;
+    Session session_;
+    ui::UiState ui_state_;
+    std::uint64_t saved_revision_ = 0;   // revision last written to autosave
+    std::uint64_t seen_revision_ = 0;    // revision last seen by tick()
+    double last_change_seconds_ = 0;     // when the revision last changed
+    double now_seconds_ = 0;             // time of the last tick()
+    std::optional<std::string> pinned_now_;  // History's clock while a replaced map keeps its own `modified`
+};
+
+std::string outcome_json(const OpenOutcome& outcome, Origin origin);  // {ok, errors, warnings | report (merge)}
+const char* origin_name(Origin origin);  // "file", "drop", ... (API and messages)
+bool origin_from_name(std::string_view name, Origin& origin);  // the reverse; false for an unknown name
+
+}  // namespace ecomap::app
