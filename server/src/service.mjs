@@ -125,6 +125,18 @@ export async function createService(options = {}) {
     return meta;
   }
 
+  // For the message path: never waits on the store when the room is cached (a store busy writing
+  // documents would hold every message up); a stale entry is refreshed in the background.
+  function roomNow(code) {
+    const hit = cache.get(code);
+    if (!hit) return room(code);
+    if (Date.now() - hit.at >= 1000 && !hit.refreshing) {
+      hit.refreshing = true;
+      room(code, 0).catch(() => { hit.refreshing = false; });
+    }
+    return hit.meta;
+  }
+
   const lastTouch = new Map();
   function touch(code) {
     const now = Date.now();
@@ -237,7 +249,7 @@ export async function createService(options = {}) {
       if (sub !== 1 && sub !== 2) throw new Refusal(4400, 'malformed sync message');
       if (connection.readOnly) return;  // Hocuspocus refuses it (and tells the client nothing was saved)
       gate.check(document, body, context.kind, limits);  // before any await: updates are checked in arrival order
-      const meta = await room(context.code);
+      const meta = await roomNow(context.code);
       if (!meta) throw new Refusal(4404, 'room-deleted');
       if (meta.settings.ended) { connection.readOnly = true; throw new Refusal(4403, 'the room has ended'); }
     },

@@ -16,7 +16,13 @@ export class FileStore {
     this.writes = 0;          // temporary file names
   }
 
-  async init() { await mkdir(this.dir, { recursive: true, mode: 0o700 }); }
+  async init() {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    // Finish deletions a crash interrupted: a deleted room's data must not stay on disk.
+    for (const e of await readdir(this.dir)) {
+      if (e.startsWith('.deleted-')) await rm(join(this.dir, e), { recursive: true, force: true });
+    }
+  }
 
   roomDir(code) { return join(this.dir, code); }
 
@@ -72,13 +78,22 @@ export class FileStore {
 
   touch(code, time) { return this.updateRoom(code, (meta) => { meta.lastActive = Math.max(meta.lastActive, time); }); }
 
+  // The folder is first renamed out of the way (atomic: a document store racing with the deletion
+  // then fails with ENOENT), then removed.
   deleteRoom(code) {
-    return this.serial(code, () => rm(this.roomDir(code), { recursive: true, force: true }));
+    return this.serial(code, async () => {
+      const trash = join(this.dir, `.deleted-${code}-${process.pid}-${++this.writes}`);
+      try { await rename(this.roomDir(code), trash); }
+      catch (error) { if (error.code === 'ENOENT') return; throw error; }
+      await rm(trash, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    });
   }
 
   async listRooms() {
-    try { return (await readdir(this.dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name); }
-    catch { return []; }
+    try {
+      return (await readdir(this.dir, { withFileTypes: true }))
+        .filter((e) => e.isDirectory() && /^[2-9A-Z]{6,12}$/.test(e.name)).map((e) => e.name);
+    } catch { return []; }
   }
 
   docPath(code, docKey) { return join(this.roomDir(code), `${docKey.replace(/\//g, '-')}.ydoc`); }

@@ -73,33 +73,76 @@ export function checkDocument(doc, kind, limits) {
 // accepted so far: Hocuspocus applies an update only after the (asynchronous) hooks of earlier
 // messages resolve, so checking against the live document alone would let a burst of small updates
 // pass a cap one by one, or refuse an update whose predecessor was accepted but not yet applied.
+// The update is applied to the shadow and only what it changed is checked; a refused update
+// throws the shadow away (the next check rebuilds it from the live document).
 export class UpdateGate {
   constructor() { this.shadows = new WeakMap(); }
 
+  shadowOf(document) {
+    let entry = this.shadows.get(document);
+    if (!entry) {
+      const doc = new Y.Doc({ gc: true, guid: 'shadow' });  // a given guid: no uuid per document
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(document));
+      entry = { doc, bytes: Y.encodeStateAsUpdate(doc).length, changed: null };
+      doc.on('afterTransaction', (txn) => { entry.changed = txn.changed; });
+      this.shadows.set(document, entry);
+    } else {
+      const missing = Y.encodeStateAsUpdate(document, Y.encodeStateVector(entry.doc));  // changes from elsewhere
+      if (missing.length > 2) { Y.applyUpdate(entry.doc, missing); entry.bytes += missing.length; }
+    }
+    return entry;
+  }
+
   // Throws a Refusal, or accepts update into the shadow of document. Synchronous on purpose.
   check(document, update, kind, limits) {
-    let shadow = this.shadows.get(document);
-    if (!shadow) {
-      shadow = new Y.Doc({ gc: true });
-      Y.applyUpdate(shadow, Y.encodeStateAsUpdate(document));
-    } else {
-      Y.applyUpdate(shadow, Y.encodeStateAsUpdate(document, Y.encodeStateVector(shadow)));  // changes from elsewhere
-    }
-    this.shadows.set(document, shadow);
-    const probe = new Y.Doc({ gc: true });
+    const entry = this.shadowOf(document);
+    const shadow = entry.doc;
     try {
-      Y.applyUpdate(probe, Y.encodeStateAsUpdate(shadow));
-      try { Y.applyUpdate(probe, update); }
+      entry.changed = null;
+      try { Y.applyUpdate(shadow, update); }
       catch { throw new Refusal(4400, 'malformed update'); }
       // An update with missing dependencies stays pending in Yjs: it would sit in memory for ever.
-      if (probe.store.pendingStructs || probe.store.pendingDs) throw new Refusal(4400, 'update depends on changes the server does not have');
-      checkDocument(probe, kind, limits);
-      if (Y.encodeStateAsUpdate(probe).length > limits.maxDocBytes) throw new Refusal(4413, `a document may hold at most ${limits.maxDocBytes} bytes`);
+      if (shadow.store.pendingStructs || shadow.store.pendingDs) throw new Refusal(4400, 'update depends on changes the server does not have');
+      checkChanges(shadow, entry.changed, kind, limits);
+      entry.bytes += update.length;
+      if (entry.bytes > limits.maxDocBytes) {
+        entry.bytes = Y.encodeStateAsUpdate(shadow).length;
+        if (entry.bytes > limits.maxDocBytes) throw new Refusal(4413, `a document may hold at most ${limits.maxDocBytes} bytes`);
+      }
     } catch (error) {
-      probe.destroy();
+      this.shadows.delete(document);
+      shadow.destroy();
       throw error;
     }
-    this.shadows.set(document, probe);
-    shadow.destroy();
   }
+}
+
+// Like checkDocument, but only for the maps and keys a transaction changed (plus the count).
+function checkChanges(doc, changed, kind, limits) {
+  const allowed = kind === 'facilitator' ? ['room', ...COLLECTIONS] : COLLECTIONS;
+  let records = 0;
+  for (const [name, type] of doc.share) {
+    if (!allowed.includes(name)) throw new Refusal(4400, `unknown part "${String(name).slice(0, 40)}" in a ${kind} document`);
+    if (type._start !== null) throw new Refusal(4400, `"${name}" must be a map, not a list or text`);
+    if (name !== 'room') for (const item of type._map.values()) if (!item.deleted) records++;
+  }
+  if (!changed) return;
+  for (const [type, keys] of changed) {
+    const name = [...doc.share].find(([, t]) => t === type)?.[0];
+    if (!name) throw new Refusal(4400, 'only top-level maps of plain JSON values are allowed');
+    const map = doc.getMap(name);
+    for (const key of keys) {
+      if (key === null) throw new Refusal(4400, `"${name}" must be a map, not a list or text`);
+      if (!map.has(key)) continue;
+      const value = map.get(key);
+      if (name === 'room') {
+        if (!['title', 'centre', 'framework', 'votes', 'reflections'].includes(key)) throw new Refusal(4400, `unknown room field "${key.slice(0, 40)}"`);
+        if (!plainJson(value, 0)) throw new Refusal(4400, `room field "${key}" is not JSON`);
+      } else {
+        checkRecord(name, key, value, limits);
+      }
+    }
+  }
+  if (kind === 'participant' && records > limits.maxRecordsPerDoc) throw new Refusal(4413, `at most ${limits.maxRecordsPerDoc} entries per participant`);
+  if (kind === 'facilitator' && records > limits.maxRecordsPerDoc * 10) throw new Refusal(4413, `at most ${limits.maxRecordsPerDoc * 10} entries of the facilitator's own`);
 }

@@ -7,7 +7,9 @@
 // rounded square, network = hexagon; primary = solid, secondary = pale fill with a solid
 // outline, aspiring = white with a dashed outline) with their names, optional dot votes
 // on the rim, an optional title above and the framework's attribution line at the
-// bottom-right corner. All text is XML-escaped; invalid UTF-8 becomes U+FFFD.
+// bottom-right corner. All text is XML-escaped; invalid UTF-8 becomes U+FFFD. Colours,
+// glyphs, link styles, names and role-name placement come from look.hpp, which the
+// screen and the PNG export read too.
 //
 // The map file (export_json) is embedded, base64-encoded, so the image re-opens through
 // import_document:
