@@ -3,6 +3,7 @@
 #include "cli/cli.hpp"
 #include "cli/files.hpp"
 
+#include "core/document_size.hpp"
 #include "core/framework.hpp"
 #include "core/merge.hpp"
 
@@ -118,6 +119,10 @@ int run_merge(const Args& args) {
     const MergeResult merged = merge_documents(base, *participants);
     print_report(parsed.inputs, *participants, merged.report);
 
+    if (const std::string problem = check_caps(merged.document); !problem.empty()) {
+        std::fprintf(stderr, "ecomap merge: nothing written: %s; merge fewer maps\n", problem.c_str());
+        return kExitProblem;
+    }
     const std::string& output = *parsed.output;
     const std::string bytes = export_json(merged.document);
     // The group map must reopen: the same limits apply to it as to any file.

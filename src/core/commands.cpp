@@ -10,6 +10,7 @@
 //   [SECTION] Centre, meta, reflections, whole document
 #include "core/commands.hpp"
 
+#include "core/document_size.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 
@@ -179,7 +180,8 @@ Command add_entity(EntityKind kind, std::string name) {
     return {"Add " + std::string(to_string(kind)), {}, [kind, name = std::move(name)](const Document& doc) {
                 if (std::string error = check_text("the name", name, kMaxNameLength); !error.empty())
                     return refuse(std::move(error));
-                if (doc.entities.size() >= kDefaultMaxEntities) return refuse("the map has too many entities");
+                if (doc.entities.size() >= kDefaultMaxEntities)
+                    return refuse("a map holds at most " + format_thousands(kDefaultMaxEntities) + " entities");
                 CommandOutcome outcome;
                 Entity entity;
                 entity.id = next_entity_id(doc, kind);
@@ -251,7 +253,8 @@ Command place_entity(PlacementSpec spec) {
                 if (std::string error = check_position(spec.position); !error.empty()) return refuse(std::move(error));
                 if (std::string error = check_text("the context", spec.context, kMaxNameLength); !error.empty())
                     return refuse(std::move(error));
-                if (doc.placements.size() >= kDefaultMaxPlacements) return refuse("the map has too many placements");
+                if (doc.placements.size() >= kDefaultMaxPlacements)
+                    return refuse("a map holds at most " + format_thousands(kDefaultMaxPlacements) + " placements");
                 if (placement_taken(doc, spec.entity, spec.role, spec.context, std::nullopt))
                     return refuse("the entity is already on this role in this context");
                 CommandOutcome outcome;
@@ -338,7 +341,7 @@ Command add_relationship(std::string from, std::string to, std::string kind, std
                     if (std::string error = check_text(what, *value, kMaxNameLength); !error.empty())
                         return refuse(std::move(error));
                 if (doc.relationships.size() >= kDefaultMaxRelationships)
-                    return refuse("the map has too many relationships");
+                    return refuse("a map holds at most " + format_thousands(kDefaultMaxRelationships) + " relationships");
                 CommandOutcome outcome;
                 Relationship added = r;
                 added.id = next_relationship_id(doc);

@@ -4,7 +4,8 @@
 // command checks its inputs against the current document and refuses with a reason
 // (document untouched) when an id is missing, a role is unknown or the edit would
 // break an invariant of invariants.hpp (text not UTF-8 or over the limits of
-// limits.hpp, position off the map, too many records). Commands that create a record report its id in
+// limits.hpp, position off the map, too many records). History then refuses any change
+// that would break a cap of document_size.hpp (record counts, size of the map file). Commands that create a record report its id in
 // ApplyResult::created_id. Text edits carry a coalesce key ("entity:<id>:name"), so a
 // typing burst is one undo step until History::break_coalescing().
 //
@@ -80,5 +81,6 @@ Command set_title(std::string title);                        // sets Meta::title
 Command set_reflection(std::string prompt_id, std::string text);  // sets one prompt's answer; "" removes it
 Command replace_document(Document contents, std::string label);   // replaces everything as one undo step; contents
                                                                    // come from import or merge, so are not re-checked
+                                                                   // (History still refuses them past the caps)
 
 }  // namespace ecomap

@@ -1,6 +1,8 @@
 // ecomap core: changes, commands and the undo history (see history.hpp).
 #include "core/history.hpp"
 
+#include "core/document_size.hpp"
+
 #include <utility>
 
 namespace ecomap {
@@ -76,8 +78,9 @@ void set_reflection(std::map<std::string, std::string>& reflections, const std::
 }  // namespace
 
 bool Change::empty() const {
-    if (!steps_are_noops(entities) || !steps_are_noops(placements) || !steps_are_noops(relationships))
-        return false;
+    bool noops = true;
+    for_each_record_type([&](auto type) { noops = noops && steps_are_noops(steps_of<typename decltype(type)::type>(*this)); });
+    if (!noops) return false;
     for (const auto& [key, step] : reflections)
         if (step.before != step.after) return false;
     if (centre && centre->before != centre->after) return false;
@@ -88,9 +91,10 @@ bool Change::empty() const {
 }
 
 void apply_change(Document& document, const Change& change) {
-    run_forward(document.entities, change.entities);
-    run_forward(document.placements, change.placements);
-    run_forward(document.relationships, change.relationships);
+    for_each_record_type([&](auto type) {
+        using Record = typename decltype(type)::type;
+        run_forward(records_of<Record>(document), steps_of<Record>(change));
+    });
     for (const auto& [key, step] : change.reflections) set_reflection(document.reflections, key, step.after);
     if (change.centre) document.centre = change.centre->after;
     if (change.meta) document.meta = change.meta->after;
@@ -99,9 +103,10 @@ void apply_change(Document& document, const Change& change) {
 }
 
 void revert_change(Document& document, const Change& change) {
-    run_backward(document.entities, change.entities);
-    run_backward(document.placements, change.placements);
-    run_backward(document.relationships, change.relationships);
+    for_each_record_type([&](auto type) {
+        using Record = typename decltype(type)::type;
+        run_backward(records_of<Record>(document), steps_of<Record>(change));
+    });
     for (const auto& [key, step] : change.reflections) set_reflection(document.reflections, key, step.before);
     if (change.centre) document.centre = change.centre->before;
     if (change.meta) document.meta = change.meta->before;
@@ -110,9 +115,10 @@ void revert_change(Document& document, const Change& change) {
 }
 
 Change compose(Change first, const Change& second) {
-    append_steps(first.entities, second.entities);
-    append_steps(first.placements, second.placements);
-    append_steps(first.relationships, second.relationships);
+    for_each_record_type([&](auto type) {
+        using Record = typename decltype(type)::type;
+        append_steps(steps_of<Record>(first), steps_of<Record>(second));
+    });
     for (const auto& [key, step] : second.reflections) {
         auto [it, inserted] = first.reflections.try_emplace(key, step);
         if (!inserted) it->second.after = step.after;
@@ -132,35 +138,91 @@ CommandOutcome refuse(std::string reason) {
 
 // [SECTION] History -------------------------------------------------------------
 
-History::History(Document document, Clock clock) : document_(std::move(document)), clock_(std::move(clock)) {}
+History::History(Document document, Clock clock)
+    : document_(std::move(document)), clock_(std::move(clock)), file_size_(exported_size(document_)) {}
+
+std::string History::check_caps(const Change& change, std::ptrdiff_t file_delta) const {
+    std::string error;
+    for_each_record_type([&](auto type) {
+        using Record = typename decltype(type)::type;
+        std::ptrdiff_t grows = 0;
+        for (const RecordStep<Record>& step : steps_of<Record>(change)) grows += (step.after ? 1 : 0) - (step.before ? 1 : 0);
+        const std::size_t count = records_of<Record>(document_).size() + static_cast<std::size_t>(grows);
+        constexpr std::size_t cap = std::is_same_v<Record, Entity>      ? kDefaultMaxEntities
+                                    : std::is_same_v<Record, Placement> ? kDefaultMaxPlacements
+                                                                        : kDefaultMaxRelationships;
+        if (error.empty() && grows > 0 && count > cap)
+            error = too_many_message(RecordTable<Record>::name, count, cap);
+    });
+    if (!error.empty()) return error;
+    const auto after = static_cast<std::ptrdiff_t>(file_size_) + file_delta;
+    if (file_delta > 0 && after > static_cast<std::ptrdiff_t>(kMaxDocumentBytes))
+        return too_big_message(static_cast<std::size_t>(after));
+    return {};
+}
 
 ApplyResult History::apply(const Command& command) {
     CommandOutcome outcome = command.build(document_);
-    if (!outcome.ok()) return {.ok = false, .changed = false, .error = std::move(outcome.error), .created_id = {}};
-    if (outcome.change.empty()) return {.ok = true, .changed = false, .error = {}, .created_id = outcome.created_id};
+    if (!outcome.ok()) return {.ok = false, .changed = false, .error = std::move(outcome.error), .created_id = {}, .result = {}};
+    if (outcome.change.empty())
+        return {.ok = true, .changed = false, .error = {}, .created_id = outcome.created_id, .result = std::move(outcome.result)};
 
     Change change = std::move(outcome.change);
     if (!change.meta) change.meta = ValueStep<Meta>{document_.meta, document_.meta};
     if (clock_) change.meta->after.modified = clock_();
+    const std::ptrdiff_t file_delta = exported_size_change(document_, change);
+    if (std::string error = check_caps(change, file_delta); !error.empty())
+        return {.ok = false, .changed = false, .error = std::move(error), .created_id = {}, .result = {}};
     apply_change(document_, change);
+    file_size_ = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(file_size_) + file_delta);
 
+    for (const Step& step : redo_stack_) memory_ -= step.memory;
     redo_stack_.clear();
     const bool merge = coalescing_open_ && !command.coalesce_key.empty() && !undo_stack_.empty() &&
                        undo_stack_.back().coalesce_key == command.coalesce_key;
-    if (merge)
-        undo_stack_.back().change = compose(std::move(undo_stack_.back().change), change);
-    else
-        undo_stack_.push_back({command.label, command.coalesce_key, std::move(change)});
+    if (merge) {
+        Step& top = undo_stack_.back();
+        memory_ -= top.memory;
+        top.change = compose(std::move(top.change), change);
+        top.file_delta += file_delta;
+        top.memory = change_memory(top.change);
+        memory_ += top.memory;
+    } else {
+        const std::size_t memory = change_memory(change);
+        undo_stack_.push_back({command.label, command.coalesce_key, std::move(change), file_delta, memory});
+        memory_ += memory;
+    }
     coalescing_open_ = !command.coalesce_key.empty();
     ++revision_;
-    return {.ok = true, .changed = true, .error = {}, .created_id = std::move(outcome.created_id)};
+    trim_memory();
+    return {.ok = true, .changed = true, .error = {}, .created_id = std::move(outcome.created_id),
+            .result = std::move(outcome.result)};
+}
+
+void History::set_undo_memory_limit(std::size_t bytes) {
+    memory_limit_ = bytes;
+    trim_memory();
+}
+
+void History::trim_memory() {
+    // Redo steps go first (oldest first), then the oldest undo steps; the latest undo step stays.
+    while (memory_ > memory_limit_ && !redo_stack_.empty()) {
+        memory_ -= redo_stack_.front().memory;
+        redo_stack_.pop_front();
+    }
+    while (memory_ > memory_limit_ && undo_stack_.size() > 1) {
+        memory_ -= undo_stack_.front().memory;
+        undo_stack_.pop_front();
+    }
 }
 
 bool History::undo() {
     coalescing_open_ = false;
     if (undo_stack_.empty()) return false;
-    revert_change(document_, undo_stack_.back().change);
-    redo_stack_.push_back(std::move(undo_stack_.back()));
+    Step& step = undo_stack_.back();
+    revert_change(document_, step.change);
+    file_size_ = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(file_size_) - step.file_delta);
+    redo_stack_.push_back(std::move(step));
     undo_stack_.pop_back();
     ++revision_;
     return true;
@@ -169,8 +231,10 @@ bool History::undo() {
 bool History::redo() {
     coalescing_open_ = false;
     if (redo_stack_.empty()) return false;
-    apply_change(document_, redo_stack_.back().change);
-    undo_stack_.push_back(std::move(redo_stack_.back()));
+    Step& step = redo_stack_.back();
+    apply_change(document_, step.change);
+    file_size_ = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(file_size_) + step.file_delta);
+    undo_stack_.push_back(std::move(step));
     redo_stack_.pop_back();
     ++revision_;
     return true;
@@ -184,8 +248,10 @@ void History::break_coalescing() { coalescing_open_ = false; }
 
 void History::reset(Document document) {
     document_ = std::move(document);
+    file_size_ = exported_size(document_);
     undo_stack_.clear();
     redo_stack_.clear();
+    memory_ = 0;
     coalescing_open_ = false;
     ++revision_;
 }

@@ -4,19 +4,27 @@
 // before and after (nullopt = absent) and its index in its vector, so applying and
 // reverting restore order exactly. A Command is data (a label, a coalesce key) plus a
 // pure function that, given the current document, either produces a Change or refuses
-// with a reason. History owns the Document: it is the only thing that edits it.
+// with a reason, and may report a result (CommandOutcome::result, handed back in
+// ApplyResult::result). History owns the Document: it is the only thing that edits it.
+// History also keeps the caps of document_size.hpp for every command (record counts and
+// the size of the map file, so whatever it holds can be saved and reopened) and keeps the
+// memory of its undo and redo steps within a limit, dropping the oldest steps.
 //
 // Step order inside a Change matters: steps of one vector are applied first to last
 // and reverted last to first, each index referring to the vector as it is at that
 // moment (removals of several records are therefore listed from the highest index).
 #pragma once
 
+#include <any>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/model.hpp"
@@ -56,6 +64,53 @@ struct Change {
     bool empty() const;                  // true when applying it would leave any document as it is
 };
 
+// [SECTION] Record tables --------------------------------------------------------
+// The record types kept as tables of the document (a vector each, in document order) and
+// as steps of a Change. Code that handles every table (history, merge, sizes, room sync)
+// iterates them with for_each_record_type instead of naming each one.
+
+template <class Record>
+struct RecordTable;  // specialised for Entity, Placement and Relationship below
+
+template <>
+struct RecordTable<Entity> {
+    static constexpr auto records = &Document::entities;  // the table in a Document
+    static constexpr auto steps = &Change::entities;      // its steps in a Change
+    static constexpr std::string_view name = "entities";  // its key in the map file
+};
+
+template <>
+struct RecordTable<Placement> {
+    static constexpr auto records = &Document::placements;  // the table in a Document
+    static constexpr auto steps = &Change::placements;      // its steps in a Change
+    static constexpr std::string_view name = "placements";  // its key in the map file
+};
+
+template <>
+struct RecordTable<Relationship> {
+    static constexpr auto records = &Document::relationships;  // the table in a Document
+    static constexpr auto steps = &Change::relationships;      // its steps in a Change
+    static constexpr std::string_view name = "relationships";  // its key in the map file
+};
+
+template <class Record>
+std::vector<Record>& records_of(Document& document) { return document.*RecordTable<Record>::records; }  // the Record table
+template <class Record>
+const std::vector<Record>& records_of(const Document& document) { return document.*RecordTable<Record>::records; }  // read only
+template <class Record>
+std::vector<RecordStep<Record>>& steps_of(Change& change) { return change.*RecordTable<Record>::steps; }  // the Record steps
+template <class Record>
+const std::vector<RecordStep<Record>>& steps_of(const Change& change) { return change.*RecordTable<Record>::steps; }  // read only
+
+// Calls f(std::type_identity<Record>{}) for Entity, Placement and Relationship, in file order:
+//   for_each_record_type([&](auto type) { using Record = typename decltype(type)::type; ... });
+template <class F>
+void for_each_record_type(F&& f) {
+    f(std::type_identity<Entity>{});
+    f(std::type_identity<Placement>{});
+    f(std::type_identity<Relationship>{});
+}
+
 void apply_change(Document& document, const Change& change);   // runs the steps forward (redo direction)
 void revert_change(Document& document, const Change& change);  // runs the steps backward (undo direction)
 Change compose(Change first, const Change& second);            // one Change equal to `first` then `second`
@@ -66,6 +121,7 @@ struct CommandOutcome {
     Change change;                       // what the command does; ignored when refused
     std::string error;                   // why the command was refused; "" when accepted
     std::string created_id;              // id of the record the command created, if any
+    std::any result;                     // anything else the command reports (merge_command: a MergeReport); empty if none
     bool ok() const { return error.empty(); }  // true when accepted
 };
 
@@ -86,8 +142,14 @@ struct ApplyResult {
     bool changed = false;                // true when the document changed (false for a no-op edit)
     std::string error;                   // refusal reason when not accepted
     std::string created_id;              // id of the created record (add commands)
+    std::any result;                     // CommandOutcome::result of an accepted command (see result_as)
     explicit operator bool() const { return ok; }  // true when accepted
+
+    template <class T>
+    const T* result_as() const { return std::any_cast<T>(&result); }  // the result when it is a T, else nullptr
 };
+
+inline constexpr std::size_t kDefaultUndoMemory = 64u * 1024u * 1024u;  // undo + redo steps kept within about 64 MiB
 
 class History {
 public:
@@ -109,17 +171,30 @@ public:
     void break_coalescing();                    // the next command starts a new undo step (text field deactivated)
     void reset(Document document);              // replaces the document (load, new) and clears all history
 
+    std::size_t file_size() const { return file_size_; }  // bytes of export_json(document()), kept up to date
+    std::size_t undo_memory() const { return memory_; }   // estimated bytes held by the undo and redo steps
+    void set_undo_memory_limit(std::size_t bytes);        // drops the oldest undo steps past it (default kDefaultUndoMemory);
+                                                          // the most recent step is always kept
+
 private:
     struct Step {
         std::string label;
         std::string coalesce_key;
         Change change;
+        std::ptrdiff_t file_delta = 0;  // change of file_size_ when the step is applied
+        std::size_t memory = 0;         // estimated bytes the step holds
     };
+
+    std::string check_caps(const Change& change, std::ptrdiff_t file_delta) const;  // "" or why the change breaks a cap
+    void trim_memory();  // drops the oldest undo steps until memory_ fits the limit
 
     Document document_;
     Clock clock_;
-    std::vector<Step> undo_stack_;
-    std::vector<Step> redo_stack_;
+    std::deque<Step> undo_stack_;
+    std::deque<Step> redo_stack_;
+    std::size_t file_size_ = 0;
+    std::size_t memory_ = 0;
+    std::size_t memory_limit_ = kDefaultUndoMemory;
     std::uint64_t revision_ = 0;
     bool coalescing_open_ = false;  // the top undo step may absorb the next command with its key
 };

@@ -1,5 +1,6 @@
 // ecomap core: import_document, the one door for untrusted bytes (see io_json.hpp).
 #include "core/csv_input.hpp"
+#include "core/document_size.hpp"
 #include "core/export_svg.hpp"
 #include "core/framework.hpp"
 #include "core/framework_json.hpp"
@@ -52,12 +53,17 @@ void import_map(nlohmann::json& root, const ImportOptions& options, ImportResult
         return;
     }
     result.source_version = envelope.version;
-    detail::migrate_to_current(root, envelope.version, result.warnings);
     detail::WarningSink warnings(result.warnings);
+    detail::migrate_to_current(root, envelope.version, warnings);
     detail::Restored restored = detail::restore_document(root, options, warnings);
     warnings.finish();
     if (!restored.document) {
         result.error = std::move(restored.error);
+        return;
+    }
+    if (std::string error = check_caps(*restored.document); !error.empty()) {
+        // The file is readable but the map would not fit the caps, so it could not be saved and reopened.
+        result.error = ImportError{ImportErrorCode::TooLarge, "this map is too big to open: " + error, "", 0, 0};
         return;
     }
     if (const auto problems = check_invariants(*restored.document); !problems.empty()) {

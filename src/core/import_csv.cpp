@@ -6,7 +6,7 @@
 //   [SECTION] Rows        one entity and its placements per row
 #include "core/csv.hpp"
 #include "core/csv_input.hpp"
-
+#include "core/document_size.hpp"
 #include "core/framework.hpp"
 #include "core/invariants.hpp"
 #include "core/limits.hpp"
@@ -334,6 +334,11 @@ void import_csv(std::string_view text, char delimiter, const ImportOptions& opti
                                    "internal error: the list gave a map that breaks a rule (" + problems.front() +
                                        "); please report this file",
                                    "", 0, 0};
+        result.warnings.clear();
+        return;
+    }
+    if (std::string error = check_caps(document); !error.empty()) {
+        result.error = ImportError{ImportErrorCode::TooLarge, "this list is too big to open: " + error, "", 0, 0};
         result.warnings.clear();
         return;
     }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 #include <unordered_set>
 
 namespace ecomap {
@@ -19,9 +20,20 @@ public:
 
     void fail(const std::string& path, const std::string& what) { problems.push_back(path + ": " + what); }
 
-    void text(const std::string& value, std::size_t max, const std::string& path) {
+    // `path` is the JSON pointer, or a function making it (built only when something fails).
+    template <class Path>
+    static std::string pointer(const Path& path) {
+        if constexpr (std::is_invocable_v<const Path&>) return path();
+        else return std::string(path);
+    }
+
+    template <class Path>
+    void fail(const Path& path, const std::string& what) { fail(pointer(path), what); }
+
+    template <class Path>
+    void text(const std::string& value, std::size_t max, const Path& path) {
         if (text::first_invalid_utf8(value)) fail(path, "not valid UTF-8");
-        else if (text::code_point_count(value) > max)
+        else if (value.size() > max && text::code_point_count(value) > max)  // never fewer bytes than characters
             fail(path, "longer than " + std::to_string(max) + " characters");
     }
 
@@ -30,7 +42,7 @@ public:
     void ids(const std::vector<Record>& records, const std::string& path,
              std::unordered_set<std::string_view>& seen) {
         for (std::size_t i = 0; i < records.size(); ++i) {
-            const std::string id_path = path + "/" + std::to_string(i) + "/id";
+            const auto id_path = [&] { return path + "/" + std::to_string(i) + "/id"; };
             const std::string& id = records[i].id;
             if (id.empty()) fail(id_path, "empty id");
             else if (!seen.insert(id).second) fail(id_path, "id " + text::quoted_excerpt(id) + " is used twice");
@@ -67,27 +79,27 @@ std::vector<std::string> check_invariants(const Document& document) {
     check.ids(document.entities, "/entities", entity_ids);
     for (std::size_t i = 0; i < document.entities.size(); ++i) {
         const Entity& entity = document.entities[i];
-        const std::string path = "/entities/" + std::to_string(i);
-        check.text(entity.name, kMaxNameLength, path + "/name");
-        check.text(entity.notes, kMaxTextLength, path + "/notes");
-        check.text(entity.source, kMaxNameLength, path + "/source");
+        const auto path = [i] { return "/entities/" + std::to_string(i); };
+        check.text(entity.name, kMaxNameLength, [&] { return path() + "/name"; });
+        check.text(entity.notes, kMaxTextLength, [&] { return path() + "/notes"; });
+        check.text(entity.source, kMaxNameLength, [&] { return path() + "/source"; });
     }
 
     std::unordered_set<std::string_view> placement_ids;
     check.ids(document.placements, "/placements", placement_ids);
     for (std::size_t i = 0; i < document.placements.size(); ++i) {
         const Placement& placement = document.placements[i];
-        const std::string path = "/placements/" + std::to_string(i);
+        const auto path = [i] { return "/placements/" + std::to_string(i); };
         if (!entity_ids.count(placement.entity))
-            check.fail(path + "/entity", "no entity " + text::quoted_excerpt(placement.entity));
+            check.fail([&] { return path() + "/entity"; }, "no entity " + text::quoted_excerpt(placement.entity));
         if (document.framework.find_role(placement.role) == nullptr)
-            check.fail(path + "/role", "no role " + text::quoted_excerpt(placement.role));
-        check.text(placement.context, kMaxNameLength, path + "/context");
+            check.fail([&] { return path() + "/role"; }, "no role " + text::quoted_excerpt(placement.role));
+        check.text(placement.context, kMaxNameLength, [&] { return path() + "/context"; });
         if (placement.position) {
             const Vec2& p = *placement.position;
             if (!std::isfinite(p.x) || !std::isfinite(p.y) || std::fabs(p.x) > kMaxCoordinate ||
                 std::fabs(p.y) > kMaxCoordinate)
-                check.fail(path + "/position", "not finite or out of range");
+                check.fail([&] { return path() + "/position"; }, "not finite or out of range");
         }
     }
 
@@ -95,14 +107,14 @@ std::vector<std::string> check_invariants(const Document& document) {
     check.ids(document.relationships, "/relationships", relationship_ids);
     for (std::size_t i = 0; i < document.relationships.size(); ++i) {
         const Relationship& relationship = document.relationships[i];
-        const std::string path = "/relationships/" + std::to_string(i);
+        const auto path = [i] { return "/relationships/" + std::to_string(i); };
         if (!entity_ids.count(relationship.from))
-            check.fail(path + "/from", "no entity " + text::quoted_excerpt(relationship.from));
+            check.fail([&] { return path() + "/from"; }, "no entity " + text::quoted_excerpt(relationship.from));
         if (!entity_ids.count(relationship.to))
-            check.fail(path + "/to", "no entity " + text::quoted_excerpt(relationship.to));
+            check.fail([&] { return path() + "/to"; }, "no entity " + text::quoted_excerpt(relationship.to));
         if (relationship.from == relationship.to) check.fail(path, "joins an entity to itself");
-        check.text(relationship.kind, kMaxNameLength, path + "/kind");
-        check.text(relationship.label, kMaxNameLength, path + "/label");
+        check.text(relationship.kind, kMaxNameLength, [&] { return path() + "/kind"; });
+        check.text(relationship.label, kMaxNameLength, [&] { return path() + "/label"; });
     }
 
     for (const auto& [prompt_id, answer] : document.reflections) {

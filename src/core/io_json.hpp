@@ -4,7 +4,11 @@
 // import_document. Stages: size limit -> text check (NUL bytes, UTF-8) -> nesting
 // depth -> JSON syntax -> envelope ("format", "formatVersion"; newer versions refused)
 // -> migrations, one version at a time -> restore (defaults, clamps, renamed duplicate
-// ids, dropped dangling records, each repair reported as a warning) -> invariant check.
+// ids, dropped dangling records, each repair reported as a warning) -> caps (record
+// counts and the size of the map file, document_size.hpp: a map that could not be saved
+// and reopened is refused with TooLarge) -> invariant check. At most kMaxWarnings
+// warnings are kept on every path (migrations, restore, CSV, embedded maps), then one
+// line counts the rest.
 // A template file ("format": "ecomap-template") gives a new map made from it.
 // Other inputs recognised at the door, before the JSON stages:
 // - PNG bytes (signature): the map embedded by embed_document_in_png (png_embed.hpp);

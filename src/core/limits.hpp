@@ -16,7 +16,10 @@ inline constexpr int kMaxVotesPerRole = 100'000;      // dot votes recorded on o
 inline constexpr double kMaxCoordinate = 1'000'000.0;   // |x| and |y| of a placement position, in map units
 
 // Record limits are set so that a realistic map at the limits still exports to less than
-// kDefaultMaxBytes (a 20,000-entity sample map is about 13 MiB), and so can be re-opened.
+// kDefaultMaxBytes (a 20,000-entity sample map is about 13 MiB). The per-field and record
+// caps together allow files of gigabytes, so the map file itself is capped too
+// (kMaxDocumentBytes in document_size.hpp, which explains the numbers): whatever a
+// History holds exports to at most kDefaultMaxBytes and so can be re-opened.
 inline constexpr std::size_t kDefaultMaxBytes = 20u * 1024u * 1024u;  // largest file read (20 MiB)
 inline constexpr int kDefaultMaxDepth = 64;                          // deepest array/object nesting read
 inline constexpr std::size_t kDefaultMaxEntities = 20'000;           // entities in one map

@@ -11,6 +11,8 @@
 #include <utility>
 
 #include "core/commands.hpp"
+#include "core/document_size.hpp"
+#include "core/io_json.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 
@@ -71,7 +73,7 @@ public:
         const Document& p = participant.document;
         const std::string label = claim_label(participant);
         if (p.framework.id != doc_.framework.id)
-            report_.warnings.push_back(label + ": made with framework \"" + p.framework.id + "\", not \"" +
+            warn(label + ": made with framework \"" + p.framework.id + "\", not \"" +
                                        doc_.framework.id + "\"; placements on other roles are dropped");
         std::unordered_map<std::string, std::string> id_map;  // participant entity id -> group entity id
         for (const Entity& e : p.entities) id_map[e.id] = add_entity(e, label);
@@ -88,14 +90,24 @@ public:
         }
     }
 
-    MergeResult finish() && { return {std::move(doc_), std::move(report_)}; }
+    MergeResult finish() && {
+        if (warnings_left_out_ > 0)
+            report_.warnings.push_back("... and " + std::to_string(warnings_left_out_) + " more warnings of the same kinds");
+        return {std::move(doc_), std::move(report_)};
+    }
 
 private:
+    // Keeps the first kMaxWarnings warnings and counts the rest.
+    void warn(std::string warning) {
+        if (report_.warnings.size() < kMaxWarnings) report_.warnings.push_back(std::move(warning));
+        else ++warnings_left_out_;
+    }
+
     // Cuts `value` to `max` characters, with a warning naming `what`, when joining made it too long.
     void fit(std::string& value, std::size_t max, const std::string& what) {
         if (text::code_point_count(value) <= max) return;
         value = text::truncate_code_points(value, max);
-        report_.warnings.push_back(what + " were cut to " + std::to_string(max) + " characters");
+        warn(what + " were cut to " + std::to_string(max) + " characters");
     }
 
     void index_entity(std::size_t index) {
@@ -176,7 +188,7 @@ private:
             ++report_.placements_added;
         }
         if (dropped > 0)
-            report_.warnings.push_back(label + ": " + std::to_string(dropped) +
+            warn(label + ": " + std::to_string(dropped) +
                                        " placement(s) on unknown roles or missing entities dropped");
         report_.placements_dropped += dropped;
     }
@@ -211,21 +223,21 @@ private:
             }
             int& total = doc_.votes[role];
             if (static_cast<long long>(total) + count > kMaxVotesPerRole) {
-                report_.warnings.push_back("the votes on " + role + " were cut to " + std::to_string(kMaxVotesPerRole));
+                warn("the votes on " + role + " were cut to " + std::to_string(kMaxVotesPerRole));
                 total = kMaxVotesPerRole;
             } else {
                 total += count;
             }
         }
         if (dropped > 0)
-            report_.warnings.push_back(label + ": " + std::to_string(dropped) + " vote(s) on unknown roles dropped");
+            warn(label + ": " + std::to_string(dropped) + " vote(s) on unknown roles dropped");
     }
 
     void add_centre(const Centre& centre) {
         for (const std::string& value : centre.values) {
             if (text::folded(value).empty() || values_.count(text::folded(value)) != 0) continue;
             if (doc_.centre.values.size() >= kMaxValues) {
-                report_.warnings.push_back("the centre is full: value \"" + value + "\" left out");
+                warn("the centre is full: value \"" + value + "\" left out");
                 continue;
             }
             values_.insert(text::folded(value));
@@ -236,6 +248,7 @@ private:
 
     Document doc_;
     MergeReport report_;
+    std::size_t warnings_left_out_ = 0;
     std::unordered_set<std::string> entity_ids_, placement_ids_, relationship_ids_;
     std::unordered_map<std::string, std::size_t> entity_index_;   // entity id -> index in doc_.entities
     std::unordered_map<std::string, std::size_t> named_groups_;   // kind + folded name -> first org/network
@@ -250,11 +263,49 @@ MergeResult merge_documents(const Document& base, const std::vector<NamedDocumen
     return std::move(merger).finish();
 }
 
+namespace {
+
+// Steps turning `base` into `merged`, where `merged` is `base` with some records changed
+// in place and others appended (what Merger does): only those records are copied.
+template <class Record>
+std::vector<RecordStep<Record>> grown_steps(const std::vector<Record>& base, std::vector<Record>& merged) {
+    std::vector<RecordStep<Record>> steps;
+    for (std::size_t i = 0; i < base.size(); ++i)
+        if (!(base[i] == merged[i])) steps.push_back({i, base[i], std::move(merged[i])});
+    steps.reserve(steps.size() + merged.size() - base.size());
+    for (std::size_t i = base.size(); i < merged.size(); ++i) steps.push_back({i, std::nullopt, std::move(merged[i])});
+    return steps;
+}
+
+}  // namespace
+
+CommandOutcome merge_outcome(const Document& base, const std::vector<NamedDocument>& participants) {
+    MergeResult merged = merge_documents(base, participants);
+    if (std::string error = check_caps(merged.document); !error.empty())
+        return refuse("the maps were not merged: " + error + "; merge fewer maps");
+    CommandOutcome outcome;
+    Change& change = outcome.change;
+    Document& group = merged.document;
+    for_each_record_type([&](auto type) {
+        using Record = typename decltype(type)::type;
+        steps_of<Record>(change) = grown_steps(records_of<Record>(base), records_of<Record>(group));
+    });
+    for (const auto& [prompt, text] : group.reflections) {
+        const auto before = base.reflections.find(prompt);
+        if (before == base.reflections.end()) change.reflections[prompt] = {std::nullopt, text};
+        else if (before->second != text) change.reflections[prompt] = {before->second, text};
+    }
+    if (group.centre != base.centre) change.centre = ValueStep<Centre>{base.centre, std::move(group.centre)};
+    if (group.votes != base.votes) change.votes = ValueStep<std::map<std::string, int>>{base.votes, std::move(group.votes)};
+    outcome.result = std::move(merged.report);
+    return outcome;
+}
+
 Command merge_command(std::vector<NamedDocument> participants) {
     const std::size_t n = participants.size();
     std::string label = "Merge " + std::to_string(n) + (n == 1 ? " map" : " maps");
-    return {label, {}, [participants = std::move(participants), label](const Document& doc) {
-                return replace_document(merge_documents(doc, participants).document, label).build(doc);
+    return {std::move(label), {}, [participants = std::move(participants)](const Document& doc) {
+                return merge_outcome(doc, participants);
             }};
 }
 

@@ -25,6 +25,9 @@
 // - Votes: dot votes are summed per role (cut at kMaxVotesPerRole, with a warning);
 //   votes on roles the base does not have are dropped (counted in a warning).
 // - Meta and framework are the base's (History stamps `modified` when applied).
+// - Warnings: at most kMaxWarnings, then one line counting the rest.
+// - Caps: merge_command refuses (document untouched) when the group map would break a
+//   cap of document_size.hpp (record counts, file size), naming the cap.
 #pragma once
 
 #include <string>
@@ -51,7 +54,7 @@ struct MergeReport {
     int relationships_deduplicated = 0;  // relationships dropped as duplicates or self-links
     std::vector<std::string> merged;     // one line per merged entity: "Alice's map: \"Food Bank\" (o2) -> o1"
     std::vector<std::string> renamed;    // one line per renamed id: "Bo's map: entity p1 -> p1-2"
-    std::vector<std::string> warnings;   // framework mismatches, dropped placements
+    std::vector<std::string> warnings;   // framework mismatches, dropped placements (at most kMaxWarnings + 1)
 };
 
 struct MergeResult {
@@ -62,7 +65,13 @@ struct MergeResult {
 MergeResult merge_documents(const Document& base,
                             const std::vector<NamedDocument>& participants);  // see the rules above
 
-Command merge_command(std::vector<NamedDocument> participants);  // merges into the current document as ONE undo step
-                                                                 // (call merge_documents first to show the report)
+// The merge of `participants` into `base` as a command outcome: the change adds the new
+// records and replaces only the records the merge changed; result holds the MergeReport.
+// Refused, with the cap named, when the group map would break a cap.
+CommandOutcome merge_outcome(const Document& base, const std::vector<NamedDocument>& participants);
+
+// Merges into the current document as ONE undo step. The merge runs once, when applied:
+// the report is ApplyResult::result_as<MergeReport>() of History::apply.
+Command merge_command(std::vector<NamedDocument> participants);
 
 }  // namespace ecomap

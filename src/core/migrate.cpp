@@ -30,7 +30,7 @@ void move_member(json& root, const char* from, json& target, const char* to) {
 
 // 0 -> 1: meta and centre become objects, entity "type" becomes "kind", placement x/y
 // become "position", "links" become "relationships".
-void migrate_0_to_1(json& root, std::vector<ImportWarning>& warnings) {
+void migrate_0_to_1(json& root, WarningSink& warnings) {
     if (!root.contains("meta")) {
         json meta = json::object();
         move_member(root, "title", meta, "title");
@@ -58,8 +58,8 @@ void migrate_0_to_1(json& root, std::vector<ImportWarning>& warnings) {
             if (has_x && has_y) {
                 placement["position"] = {{"x", placement["x"]}, {"y", placement["y"]}};
             } else if (has_x || has_y) {
-                warnings.push_back({"/placements/" + std::to_string(i),
-                                    "the position has only one coordinate; it will be arranged automatically"});
+                warnings.add("/placements/" + std::to_string(i),
+                             "the position has only one coordinate; it will be arranged automatically");
             }
             placement.erase("x");
             placement.erase("y");
@@ -70,9 +70,9 @@ void migrate_0_to_1(json& root, std::vector<ImportWarning>& warnings) {
 
 // 1 -> 2: maps gain "votes" (dot votes per role), none yet. Version 1 had no votes, so a
 // "votes" member in a version 1 file is not ours: it is dropped with a warning.
-void migrate_1_to_2(json& root, std::vector<ImportWarning>& warnings) {
+void migrate_1_to_2(json& root, WarningSink& warnings) {
     if (root.contains("votes"))
-        warnings.push_back({"/votes", "a version 1 map has no votes; the \"votes\" member was ignored"});
+        warnings.add("/votes", "a version 1 map has no votes; the \"votes\" member was ignored");
     root["votes"] = json::object();
 }
 
@@ -82,7 +82,7 @@ constexpr std::array<Migration, kFormatVersion> kMigrations = {migrate_0_to_1, m
 
 std::span<const Migration> migrations() { return kMigrations; }
 
-int migrate_to_current(json& root, int from_version, std::vector<ImportWarning>& warnings) {
+int migrate_to_current(json& root, int from_version, WarningSink& warnings) {
     int steps = 0;
     for (int version = from_version; version < kFormatVersion; ++version) {
         kMigrations[static_cast<std::size_t>(version)](root, warnings);

@@ -64,7 +64,7 @@ std::string read_text(const json& object, const char* key, const std::string& pa
         return std::string(fallback);
     }
     const auto& found = value->get_ref<const std::string&>();
-    if (text::code_point_count(found) <= max) return found;
+    if (found.size() <= max || text::code_point_count(found) <= max) return found;  // never fewer bytes than characters
     return clip(found, max, path + "/" + key, warnings);
 }
 
@@ -104,7 +104,7 @@ std::optional<std::string> as_id(const json* value) {
     if (value->is_number_integer()) return value->dump();
     if (!value->is_string()) return std::nullopt;
     const auto& id = value->get_ref<const std::string&>();
-    if (id.empty() || text::code_point_count(id) > kMaxIdLength) return std::nullopt;
+    if (id.empty() || (id.size() > kMaxIdLength && text::code_point_count(id) > kMaxIdLength)) return std::nullopt;
     return id;
 }
 

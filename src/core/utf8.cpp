@@ -1,7 +1,9 @@
 // ecomap core (internal): UTF-8 text helpers.
 #include "core/utf8.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace ecomap::text {
 
@@ -38,6 +40,14 @@ std::size_t sequence_length(std::string_view bytes, std::size_t i) {
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size();) {
+        // ASCII runs (most of any map) 8 bytes at a time.
+        while (i + 8 <= bytes.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, bytes.data() + i, 8);
+            if ((word & 0x8080808080808080ull) != 0) break;
+            i += 8;
+        }
+        if (i >= bytes.size()) break;
         const std::size_t length = sequence_length(bytes, i);
         if (length == 0) return i;
         i += length;

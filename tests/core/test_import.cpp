@@ -560,7 +560,8 @@ TEST_CASE("there is one migration per past version", "[import][migrate]") {
 TEST_CASE("the migration chain upgrades a version 0 map", "[import][migrate]") {
     json v0 = json::parse(testing::read_fixture("v0/workshop.json"));
     std::vector<ImportWarning> warnings;
-    CHECK(detail::migrate_to_current(v0, 0, warnings) == kFormatVersion);
+    detail::WarningSink sink(warnings);
+    CHECK(detail::migrate_to_current(v0, 0, sink) == kFormatVersion);
     CHECK(v0["formatVersion"] == kFormatVersion);
     CHECK(v0["meta"]["title"] == "Pre-release map");
     CHECK(v0["centre"]["cause"] == "Clean air");
@@ -573,7 +574,7 @@ TEST_CASE("the migration chain upgrades a version 0 map", "[import][migrate]") {
 
     json current = json::parse(testing::read_fixture("v2/workshop.json"));
     const json before = current;
-    CHECK(detail::migrate_to_current(current, kFormatVersion, warnings) == 0);
+    CHECK(detail::migrate_to_current(current, kFormatVersion, sink) == 0);
     CHECK(current == before);
 }
 

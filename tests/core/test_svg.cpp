@@ -171,16 +171,14 @@ TEST_CASE("hide_names leaves no name anywhere in the exports", "[anonymize]") {
     CHECK(hidden.entities[3].name == "Network 1");
     for (const Entity& e : hidden.entities) CHECK((e.anonymous && e.notes.empty() && e.source.empty()));
     for (const Relationship& r : hidden.relationships) CHECK(r.label.empty());
-    // Everything else is kept.
-    CHECK(hidden.placements == d.placements);
+    // Ids, contexts and reflections can carry names too: replaced or dropped (anonymize.hpp,
+    // tests/core/test_anonymize.cpp); the rest of the group's map is kept.
+    CHECK(hidden.placements.size() == d.placements.size());
     CHECK(hidden.votes == d.votes);
     CHECK(hidden.centre == d.centre);
-    CHECK(hidden.reflections == d.reflections);
+    CHECK(hidden.reflections.empty());
     CHECK(hidden.relationships.size() == d.relationships.size());
-    for (std::size_t i = 0; i < d.entities.size(); ++i) {
-        CHECK(hidden.entities[i].id == d.entities[i].id);
-        CHECK(hidden.entities[i].kind == d.entities[i].kind);
-    }
+    for (std::size_t i = 0; i < d.entities.size(); ++i) CHECK(hidden.entities[i].kind == d.entities[i].kind);
 }
 
 TEST_CASE("base64 round-trips any bytes and refuses damaged text", "[svg][base64]") {
