@@ -31,8 +31,7 @@ void register_api(Shell& shell) {
     });
     platform::register_api("getMap", [&workspace](std::string_view) { return export_json(workspace.history().document()); });
     platform::register_api("setRecentMaps", [&shell](std::string_view json) {  // the page's list of kept maps
-        shell.services().set_recent_maps(json);
-        shell.redraw();
+        if (shell.services().set_recent_maps(json)) shell.redraw();
         return std::string("true");
     });
     platform::register_api("debugAbort", [](std::string_view) -> std::string {  // tests: the crash screen

@@ -63,10 +63,12 @@ void AppServices::export_csv() {
     workspace_.ui().status = "Saved " + base + ".csv and " + base + "-links.csv";
 }
 
-void AppServices::set_recent_maps(std::string_view json) {
+bool AppServices::set_recent_maps(std::string_view json) {
+    if (json == recent_json_) return false;
+    recent_json_ = std::string(json);
     const nlohmann::json list = nlohmann::json::parse(json, nullptr, false);
     recent_.clear();
-    if (!list.is_array()) return;
+    if (!list.is_array()) return true;
     for (const nlohmann::json& item : list) {
         if (!item.is_object()) continue;
         RecentMap map;
@@ -78,6 +80,7 @@ void AppServices::set_recent_maps(std::string_view json) {
         map.current = item.value("current", false);
         if (!map.id.empty()) recent_.push_back(std::move(map));
     }
+    return true;
 }
 
 void AppServices::open_recent(const std::string& id) { platform::open_recent(id); }

@@ -38,13 +38,14 @@ public:
     void finish_png(const ui::ImageExportOptions& options, const ui::ImageExportResult& result);  // download or tell why
 
     const std::vector<RecentMap>& recent_maps() const { return recent_; }  // as last told by the platform
-    void set_recent_maps(std::string_view json);  // [{id, title, modified, entities, elsewhere, current}]
+    bool set_recent_maps(std::string_view json);  // [{id, title, modified, entities, elsewhere, current}]; true if changed
     void open_recent(const std::string& id);      // asks the platform for that map; it arrives through the door
 
 private:
     Workspace& workspace_;
     std::optional<ui::ImageExportOptions> pending_png_;
     std::vector<RecentMap> recent_;
+    std::string recent_json_ = "[]";     // the list as last received (unchanged lists cause no redraw)
 };
 
 }  // namespace ecomap::app

@@ -102,7 +102,8 @@ OpenOutcome Workspace::open_one(Origin origin, const Arrival& file, bool quiet) 
         ui_state_.auto_fit = true;
     } else {
         const std::string& title = result.document->meta.title;
-        replace(std::move(*result.document), "Open " + (title.empty() ? file.name : title));
+        std::string label = "Open " + (title.empty() ? file.name : title);
+        replace(std::move(*result.document), label);
     }
     ui_state_.last_warnings = outcome.warnings;
     if (!quiet) report(outcome, origin, file.name);

@@ -41,7 +41,7 @@ TEST_CASE("Opening a file over a map is one undo step that brings the previous m
     const OpenOutcome outcome = workspace.open(Origin::File, "workshop.json", workshop());
     REQUIRE(outcome.ok);
     CHECK(workspace.history().document().entities.size() == 4);
-    CHECK(workspace.history().undo_label().rfind("Open ", 0) == 0);
+    CHECK(workspace.history().undo_label() == "Open Eastside coalition retreat");
     CHECK(workspace.ui().status.find("workshop.json") != std::string::npos);
     REQUIRE(workspace.history().undo());
     CHECK(workspace.history().document() == before);

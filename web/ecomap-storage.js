@@ -1,0 +1,250 @@
+// Maps kept in this browser, for web/ecomap-page.js: IndexedDB, one record per map
+// ("maps": text, "meta": {id, title, entities, modified, bytes, aside}). Each tab edits its
+// own map: its id is in sessionStorage (a reload continues it) and held with a Web Lock
+// (another tab never opens it). A map that cannot be read is marked aside and never
+// written again. Storage problems are told on the page; start-up never waits > 3 s.
+'use strict';
+// hooks: {call(name, arg), notice(title, message), download(name, mime, bytes), ready()}
+window.ecomapStorage = function createStorage(hooks) {
+  const encoder = new TextEncoder();
+  const MAX_BYTES = 20 * 1024 * 1024;  // the importer's limit (core/limits.hpp)
+  const megabytes = (n) => (n / 1048576).toFixed(1) + ' MB';
+  const DB_NAME = 'ecomap', DB_VERSION = 2, MAPS = 'maps', META = 'meta', LEGACY_KEY = 'autosave';
+  const TAB_KEY = 'ecomap-map-id', LOCK_PREFIX = 'ecomap-map:', STORAGE_TIMEOUT_MS = 3000;
+  const NOT_SAVED = 'Changes are not being saved in this browser: use Save JSON';
+  let db = null;                 // the open database; null while storage does not work
+  let mapId = null;              // this tab's map
+  let releaseLock = () => {};    // lets go of this tab's map
+  let pendingRecent = null;      // {id, release} of a map from Recent maps being opened
+  let autosaveText = null;       // the text handed to the app at start-up
+  let asideText = null;          // saved data the app could not read (downloadable)
+  let lastGoodText = null;       // the last map known good (the crash screen downloads it)
+  let recentCache = [];          // last list given to the app
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel('ecomap-maps') : null;
+
+  const newId = () => 'map-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
+  function withTimeout(promise, ms, what) {
+    return Promise.race([promise, new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(what + ' did not answer within ' + ms / 1000 + ' s')), ms))]);
+  }
+  function done(request) {
+    return new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error || new Error('IndexedDB request failed'));
+    });
+  }
+  function openDb() {
+    return new Promise((resolve, reject) => {
+      if (!window.indexedDB) { reject(new Error('IndexedDB is not available')); return; }
+      const request = indexedDB.open(DB_NAME, DB_VERSION);
+      request.onupgradeneeded = (event) => {
+        const upgrade = request.result;
+        if (!upgrade.objectStoreNames.contains(MAPS)) upgrade.createObjectStore(MAPS);
+        if (!upgrade.objectStoreNames.contains(META)) upgrade.createObjectStore(META, { keyPath: 'id' });
+        if (event.oldVersion === 1) {  // the one map of version 1 becomes a map of the list
+          const tx = request.transaction;
+          tx.objectStore(MAPS).get(LEGACY_KEY).onsuccess = (got) => {
+            const text = got.target.result;
+            if (typeof text !== 'string') return;
+            let title = '', entities = 0;
+            try { const map = JSON.parse(text); title = (map.meta && map.meta.title) || ''; entities = (map.entities || []).length; } catch {}
+            tx.objectStore(META).put({ id: LEGACY_KEY, title, entities, modified: Date.now(), bytes: text.length });
+          };
+        }
+      };
+      request.onblocked = () => reject(new Error('the storage is blocked by another tab of an older version'));
+      request.onsuccess = () => {
+        const opened = request.result;
+        opened.onversionchange = () => opened.close();
+        resolve(opened);
+      };
+      request.onerror = () => reject(request.error || new Error('IndexedDB could not be opened'));
+    });
+  }
+  function tryLock(id) {  // resolves to a release function, or null when another tab holds the map
+    if (!navigator.locks) return Promise.resolve(() => {});
+    return new Promise((resolve) => {
+      navigator.locks.request(LOCK_PREFIX + id, { ifAvailable: true }, (lock) => {
+        if (!lock) { resolve(null); return undefined; }
+        return new Promise((release) => resolve(release));
+      }).catch(() => resolve(null));
+    });
+  }
+  async function heldElsewhere() {
+    if (!navigator.locks || !navigator.locks.query) return new Set();
+    const state = await navigator.locks.query();
+    return new Set((state.held || []).map((lock) => lock.name).filter((name) => name.startsWith(LOCK_PREFIX))
+      .map((name) => name.slice(LOCK_PREFIX.length)).filter((id) => id !== mapId));
+  }
+  function setMap(id, release) {
+    releaseLock();
+    mapId = id;
+    releaseLock = release || (() => {});
+    try { sessionStorage.setItem(TAB_KEY, id); } catch {}
+  }
+  async function listMeta() {
+    if (!db) return [];
+    return (await done(db.transaction(META, 'readonly').objectStore(META).getAll())) || [];
+  }
+  async function readText(id) {
+    const text = await done(db.transaction(MAPS, 'readonly').objectStore(MAPS).get(id));
+    return typeof text === 'string' ? text : null;
+  }
+
+  // Start-up: the tab's own map, else the most recent map no other tab has, else a new one.
+  async function chooseMap() {
+    db = await openDb();
+    let wanted = null;
+    try { wanted = sessionStorage.getItem(TAB_KEY); } catch {}
+    const metas = (await listMeta()).filter((m) => !m.aside).sort((a, b) => b.modified - a.modified);
+    const candidates = metas.map((m) => m.id).filter((id) => id !== wanted);
+    if (wanted) {
+      for (let attempt = 0; attempt < 5; attempt++) {  // a reload: the previous page may still hold it a moment
+        const release = await tryLock(wanted);
+        if (release) { setMap(wanted, release); autosaveText = await readText(wanted); return; }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    for (const id of candidates) {
+      const release = await tryLock(id);
+      if (release) { setMap(id, release); autosaveText = await readText(id); return; }
+    }
+    const id = newId();
+    setMap(id, await tryLock(id));
+  }
+  function storageFailed(error) {
+    db = null;
+    if (!mapId) setMap(newId(), null);
+    showStorageWarning(NOT_SAVED + ' (' + String(error && error.message || error) + ').');
+  }
+  const storageReady = withTimeout(chooseMap(), STORAGE_TIMEOUT_MS, 'The browser storage (IndexedDB)')
+    .catch((error) => storageFailed(error))
+    .then(() => {
+      if (autosaveText !== null && autosaveText.length > MAX_BYTES) {  // larger than the app can open: keep it aside
+        asideText = autosaveText;
+        autosaveText = null;
+        keepAside('it is ' + megabytes(asideText.length) + ', more than the ' + megabytes(MAX_BYTES) + ' a map can have');
+      }
+      lastGoodText = autosaveText;
+    });
+
+  let pendingWrite = Promise.resolve(true);
+  function storeAutosave(text, summaryJson) {
+    lastGoodText = text;
+    if (!db) return;
+    const id = mapId;
+    let summary = {};
+    try { summary = JSON.parse(summaryJson); } catch {}
+    pendingWrite = pendingWrite.then(() => new Promise((resolve) => {
+      let tx;
+      try { tx = db.transaction([MAPS, META], 'readwrite'); } catch (error) { resolve(writeFailed(error)); return; }
+      tx.objectStore(MAPS).put(text, id);
+      tx.objectStore(META).put({ id, title: summary.title || '', entities: summary.entities || 0, modified: Date.now(),
+                                 bytes: text.length });
+      tx.oncomplete = () => { clearStorageWarning(); resolve(true); if (channel) channel.postMessage('changed'); refreshRecent(); };
+      tx.onerror = tx.onabort = () => resolve(writeFailed(tx.error));
+    }));
+  }
+  function writeFailed(error) {
+    const reason = error && error.name === 'QuotaExceededError' ? 'the browser storage is full' : String(error && error.message || error);
+    showStorageWarning(NOT_SAVED + ' (' + reason + ').');
+    return false;
+  }
+  function beginMap() {  // the map is replaced: the old record stays in Recent maps, the new one gets its own
+    if (pendingRecent) { setMap(pendingRecent.id, pendingRecent.release); pendingRecent = null; return; }
+    const id = newId();
+    setMap(id, null);
+    tryLock(id).then((release) => { if (mapId === id && release) releaseLock = release; else if (release) release(); });
+  }
+  function keepAside(reason) {  // saved data the app cannot read: marked aside, never written again; downloadable
+    if (asideText === null) asideText = autosaveText;
+    const id = mapId;
+    if (db && id) {
+      const tx = db.transaction(META, 'readwrite');
+      tx.objectStore(META).put({ id, title: '', entities: 0, modified: Date.now(), aside: true, reason,
+                                 bytes: asideText ? asideText.length : 0 });
+    }
+    beginMap();
+    showAsideNotice(reason);
+  }
+  async function recentMaps() {  // newest first: [{id, title, modified, entities, openElsewhere, current}]
+    await storageReady;
+    if (!db) return [];
+    const [metas, held] = await Promise.all([listMeta(), heldElsewhere()]);
+    return metas.filter((m) => !m.aside).sort((a, b) => b.modified - a.modified).map((m) => ({
+      id: m.id, title: m.title, modified: new Date(m.modified).toISOString(), entities: m.entities,
+      openElsewhere: held.has(m.id), current: m.id === mapId }));
+  }
+  let refreshTimer = 0;
+  function refreshRecent() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(async () => {
+      if (!hooks.ready()) return;
+      try {
+        const list = await recentMaps();
+        const pad = (n) => String(n).padStart(2, '0');
+        recentCache = list.map((m) => {
+          const d = new Date(m.modified);
+          return { ...m, elsewhere: m.openElsewhere,
+                   modifiedText: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}` };
+        });
+        hooks.call('setRecentMaps', JSON.stringify(recentCache));
+      } catch (error) { console.warn('ecomap: Recent maps: ' + error.message); }
+    }, 50);
+  }
+  if (channel) channel.onmessage = () => refreshRecent();
+  async function openRecent(id) {  // Promise of {ok, errors, warnings}; the current map stays in Recent maps
+    await storageReady;
+    const fail = (message) => { hooks.notice('This map could not be opened', message); return { ok: false, errors: [message], warnings: [] }; };
+    if (!db) return fail('The browser storage is not available.');
+    if (id === mapId) return { ok: true, errors: [], warnings: [] };
+    const meta = (await listMeta()).find((m) => m.id === id);
+    if (!meta || meta.aside) return fail('There is no map "' + id + '" in this browser.');
+    const release = await tryLock(id);
+    if (!release) return fail('"' + (meta.title || 'Untitled map') + '" is open in another tab; switch to that tab to edit it.');
+    const text = await readText(id);
+    if (text === null) { release(); return fail('The map "' + id + '" is gone from this browser.'); }
+    pendingRecent = { id, release };
+    const result = Module.ecomapBridge.open([{ name: meta.title || 'Untitled map', bytes: encoder.encode(text) }], 'recent', false);
+    if (pendingRecent) { pendingRecent.release(); pendingRecent = null; }  // not opened: let go
+    refreshRecent();
+    return result;
+  }
+
+  // [SECTION] Notices outside the canvas: storage problems, saved data kept aside
+  const warning = document.createElement('div');
+  warning.id = 'ecomap-storage-warning';
+  warning.setAttribute('role', 'alert');
+  warning.hidden = true;
+  document.body.appendChild(warning);
+  function showStorageWarning(text) { warning.textContent = text; warning.hidden = false; }
+  function clearStorageWarning() { if (!warning.hidden && db) warning.hidden = true; }
+  const aside = document.createElement('div');
+  aside.id = 'ecomap-aside';
+  aside.setAttribute('role', 'alert');
+  aside.hidden = true;
+  document.body.appendChild(aside);
+  function showAsideNotice(reason) {
+    const text = document.createElement('span');
+    text.textContent = 'The map saved in this browser could not be opened (' + reason + '). It is kept aside, untouched. ';
+    const button = document.createElement('button');
+    button.id = 'ecomap-aside-download';
+    button.textContent = 'Download it';
+    button.addEventListener('click', () => hooks.download('unreadable-map.ecomap.json', 'application/json', encoder.encode(asideText || '')));
+    const close = document.createElement('button');
+    close.textContent = '×';
+    close.setAttribute('aria-label', 'Close');
+    close.addEventListener('click', () => { aside.hidden = true; });
+    aside.replaceChildren(text, button, close);
+    aside.hidden = false;
+  }
+
+  return {
+    ready: storageReady,                             // resolves once the tab's map is chosen (or storage given up)
+    takeAutosave: () => autosaveText,                // the text of the tab's map, or null
+    store: storeAutosave,                            // keep the map (text, summary JSON)
+    written: () => pendingWrite,                     // resolves when every store so far is written
+    beginMap, keepAside, recentMaps, openRecent, refreshRecent,
+    lastGood: () => lastGoodText,                    // the last map known good (the crash screen)
+  };
+};
