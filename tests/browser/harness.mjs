@@ -91,11 +91,13 @@ export function assert(condition, message) {
 
 export async function ensureDir(dir) { await mkdir(dir, { recursive: true }); }
 
-// Runs the named tests in order; prints a line per test and the summary line.
+// Runs the named tests in order; prints a line per test and the summary line. `filter`
+// keeps the tests whose name contains it, or one of its parts separated by '|'.
 export async function runTests(tests, filter = '') {
   let passed = 0, failed = 0;
+  const parts = filter ? filter.split('|') : [];
   for (const [name, fn] of tests) {
-    if (filter && !name.includes(filter)) continue;
+    if (parts.length && !parts.some((part) => name.includes(part))) continue;
     const started = Date.now();
     try {
       await fn();
