@@ -7,10 +7,10 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
-import { openApp, waitReady, assert, ensureDir } from './harness.mjs';
 import {
-  SCREENSHOT_DIR, getMap, getState, getLayout, getItems, item, clickItem, settle, waitFor, input, roleSpot, pixel,
-} from './map_editing.tests.mjs';
+  openApp, waitReady, assert, docScreenshot,
+  getMap, getState, getLayout, getItems, item, clickItem, settle, waitFor, input, roleSpot, pixel,
+} from './harness.mjs';
 
 // [SECTION] Participants' maps
 
@@ -247,8 +247,7 @@ export function tests({ browser, server, out }) {
       assert(text.includes(name), `the spotlight card does not list ${name}`);
     const card = await item(page, 'spotlight-name');
     assert(card.h >= 36, `the spotlight title is ${card.h} px high`);
-    await ensureDir(SCREENSHOT_DIR);
-    const png = PNG.sync.read(await page.screenshot({ path: join(SCREENSHOT_DIR, 'presentation-1920x1080.png') }));
+    const png = PNG.sync.read(await docScreenshot(page, out, 'presentation-1920x1080.png'));
     // High contrast: white page, black text beside each role label.
     const corner = pixel(png, 1910, 1070);
     assert(corner.every((v) => v >= 250), `the background is rgb(${corner}), not white`);

@@ -7,11 +7,10 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { PNG } from 'pngjs';
-import { assert } from './harness.mjs';
 import {
-  newApp, getMap, getState, getLayout, clickItem, clickEmptyMap, addEntity, placeFromList, settle, waitFor,
+  assert, newApp, getMap, getState, getLayout, clickItem, clickEmptyMap, addEntity, placeFromList, settle, waitFor,
   differingShare,
-} from './map_editing.tests.mjs';
+} from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = join(here, '..', 'fixtures', 'v1', 'workshop.json');  // a valid map: 4 entities, 5 placements, 2 links

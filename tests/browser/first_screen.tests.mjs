@@ -2,28 +2,9 @@
 // follows resizes, and says so clearly when it cannot run.
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { openApp, waitReady, assert } from './harness.mjs';
+import { openApp, waitReady, assert, hexToRgb, pixel, near as close, polar } from './harness.mjs';
 
 let outDir = '.';  // where screenshots go (set by tests())
-
-function hexToRgb(hex) {
-  const v = parseInt(hex.slice(1), 16);
-  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-}
-
-function pixel(png, x, y) {
-  const i = (Math.round(y) * png.width + Math.round(x)) * 4;
-  return [png.data[i], png.data[i + 1], png.data[i + 2]];
-}
-
-function close(a, b, tolerance) {
-  return a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
-}
-
-// Point on the screen at angle (radians clockwise from the top) and radius (CSS px).
-function polar(layout, angle, radius) {
-  return [layout.centre.x + Math.sin(angle) * radius, layout.centre.y - Math.cos(angle) * radius];
-}
 
 async function screenshot(page, name) {
   const bytes = await page.screenshot({ path: join(outDir, name) });

@@ -1,6 +1,7 @@
 // Shared pieces of the browser tests: a static server for build/web/dist, Debian's
-// Chromium through playwright-core (never a downloaded browser), and a tiny runner
-// that prints one line per test and "browser: N passed, M failed" at the end.
+// Chromium through playwright-core (never a downloaded browser), a tiny runner that
+// prints one line per test and "browser: N passed, M failed" at the end, and the helpers
+// the test files share (reading the app's state, driving the mouse and keyboard, pixels).
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -90,11 +91,13 @@ export function assert(condition, message) {
 
 export async function ensureDir(dir) { await mkdir(dir, { recursive: true }); }
 
-// Runs the named tests in order; prints a line per test and the summary line.
+// Runs the named tests in order; prints a line per test and the summary line. `filter`
+// keeps the tests whose name contains it, or one of its parts separated by '|'.
 export async function runTests(tests, filter = '') {
   let passed = 0, failed = 0;
+  const parts = filter ? filter.split('|') : [];
   for (const [name, fn] of tests) {
-    if (filter && !name.includes(filter)) continue;
+    if (parts.length && !parts.some((part) => name.includes(part))) continue;
     const started = Date.now();
     try {
       await fn();
@@ -107,4 +110,204 @@ export async function runTests(tests, filter = '') {
   }
   console.log(`browser: ${passed} passed, ${failed} failed`);
   return failed === 0;
+}
+
+// [SECTION] Screenshots
+
+// Takes a screenshot that the README and docs show: written to OUT/docs-screenshots/NAME
+// (under build/, never over docs/); `./ecomap screenshots` copies them to docs/screenshots.
+// Returns the PNG bytes.
+export async function docScreenshot(page, out, name, options = {}) {
+  const dir = join(out, 'docs-screenshots');
+  await ensureDir(dir);
+  return page.screenshot({ ...options, path: join(dir, name) });
+}
+
+// [SECTION] Helpers shared by the test files
+
+export const getMap = (page) => page.evaluate(() => JSON.parse(window.ecomap.getMap()));
+export const getState = (page) => page.evaluate(() => window.ecomap.state());
+export const getLayout = (page) => page.evaluate(() => window.ecomap.layout());
+export const getItems = (page) => page.evaluate(() => window.ecomap.uiItems());
+
+// Runs `action` (an input) and waits until the app has drawn `n` frames after it: enough
+// for ImGui to have seen the input. The count is read before the input, since the app
+// may draw all its frames for it before a later read.
+export async function input(page, action, n = 2, timeout = 5000) {
+  const start = await page.evaluate(() => window.ecomap.frameCount());
+  await action();
+  try {
+    await page.waitForFunction((target) => window.ecomap.frameCount() >= target, start + n, { timeout, polling: 20 });
+  } catch {
+    throw new Error(`the app drew no frame for ${timeout} ms after an input`);
+  }
+}
+
+// Polls `fn(arg)` in the page until it is truthy; the message says what was awaited.
+export async function waitFor(page, fn, arg, message, timeout = 5000) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout, polling: 50 });
+  } catch {
+    throw new Error(`timed out waiting for ${message}`);
+  }
+}
+
+// The rectangle of a named widget; waits up to `timeout` ms for it to be drawn (a dialog,
+// for example, appears a frame after the state that opens it).
+export async function item(page, name, timeout = 3000) {
+  try {
+    await page.waitForFunction((n) => window.ecomap.uiItems()[n] !== undefined, name, { timeout, polling: 50 });
+  } catch {
+    throw new Error(`no widget "${name}" on screen (have: ${Object.keys(await getItems(page)).join(', ')})`);
+  }
+  return (await getItems(page))[name];
+}
+
+// Scrolls the inspector with the mouse wheel until the widget is fully visible (it grows
+// as fields are added; uiItems() reports clipped widgets too). The tabs, the add buttons
+// and the list rows above it do not scroll.
+export async function scrollIntoView(page, name) {
+  const fixed = (n) => /^(add-(person|organization|network)|entity:|tab-)/.test(n);
+  for (let i = 0; i < 15; i++) {
+    const items = await getItems(page);
+    const it = items[name] || await item(page, name);
+    const map = items.map;
+    if (!map || it.x < map.x + map.w || fixed(name)) return it;  // not in the inspector
+    const bottom = map.y + map.h - 4;  // the panel ends where the map area ends (footer below)
+    const top = Math.max(0, ...Object.entries(items).filter(([n, r]) => fixed(n) && r.x >= map.x + map.w)
+                                                     .map(([, r]) => r.y + r.h)) + 36;
+    if (it.y + it.h <= bottom && it.y >= top) return it;
+    await page.mouse.move(it.x + 4, (top + bottom) / 2);
+    await input(page, () => page.mouse.wheel(0, it.y + it.h > bottom ? 80 : -80));
+  }
+  return item(page, name);
+}
+
+export async function clickItem(page, name, { dx = 0.5, dy = 0.5 } = {}) {
+  const it = await scrollIntoView(page, name);
+  const x = it.x + it.w * dx, y = it.y + it.h * dy;
+  await page.mouse.move(x, y);  // hover first, as a hand does (no frame if it was already there)
+  await settle(page, 60);
+  await input(page, () => page.mouse.click(x, y));
+}
+
+// Screen point at angle (radians clockwise from the top) and radius (CSS px).
+export function polar(layout, angle, radius) {
+  return [layout.centre.x + Math.sin(angle) * radius, layout.centre.y - Math.cos(angle) * radius];
+}
+
+// The middle of a role's sector (half way across the ring), a good place to drop on.
+export function roleSpot(layout, roleId, fraction = 0.5) {
+  const role = layout.roles.find((r) => r.id === roleId);
+  assert(role, `no role ${roleId} in layout()`);
+  const radius = layout.ring.inner + (layout.ring.outer - layout.ring.inner) * fraction;
+  return polar(layout, (role.arc.start + role.arc.end) / 2, radius);
+}
+
+// A press, a move past the drag threshold, a move to `to`, and a release.
+export async function drag(page, from, to, { shift = false, beforeRelease } = {}) {
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.move(from[0], from[1]);
+  await input(page, () => page.mouse.down());
+  await input(page, async () => {
+    await page.mouse.move(from[0] + 8, from[1] + 6);
+    await page.mouse.move((from[0] + to[0]) / 2, (from[1] + to[1]) / 2);
+    await page.mouse.move(to[0], to[1]);
+  });
+  if (beforeRelease) await beforeRelease();
+  await input(page, async () => {
+    await page.mouse.up();
+    if (shift) await page.keyboard.up('Shift');
+  });
+}
+
+// Clicks + Person / + Organization / + Network, types the name into the field that
+// gets the keyboard, and returns the new entity's id.
+export async function addEntity(page, kind, name) {
+  const before = (await getMap(page)).entities.map((e) => e.id);
+  await clickItem(page, `add-${kind}`);
+  await waitFor(page, () => window.ecomap.state().typing, null, `the name field to take the keyboard after + ${kind}`);
+  if (name) await page.keyboard.type(name);
+  await waitFor(page, ([known, typed]) => JSON.parse(window.ecomap.getMap()).entities.some((e) => !known.includes(e.id) && e.name === typed),
+                [before, name || ''], `the new ${kind} to be named "${name}"`);
+  const created = (await getMap(page)).entities.filter((e) => !before.includes(e.id));
+  assert(created.length === 1, `+ ${kind} created ${created.length} entities`);
+  return created[0].id;
+}
+
+// Drags the entity's row in the side list onto a role's sector.
+export async function placeFromList(page, entityId, roleId) {
+  const row = await item(page, `entity:${entityId}`);
+  const layout = await getLayout(page);
+  const count = (await getMap(page)).placements.length;
+  await drag(page, [row.x + 40, row.y + row.h / 2], roleSpot(layout, roleId));
+  await waitFor(page, ([id, role, n]) => { const m = JSON.parse(window.ecomap.getMap());
+    return m.placements.length > n && m.placements.some((p) => p.entity === id && p.role === role); },
+                [entityId, roleId, count], `${entityId} to be placed on ${roleId}`);
+}
+
+export async function tokensOf(page, entityId) {
+  return (await getLayout(page)).tokens.filter((t) => t.entity === entityId);
+}
+
+export const placementsOf = (map, entityId) => map.placements.filter((p) => p.entity === entityId);
+
+export function hexToRgb(hex) {
+  const v = parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+export function pixel(png, x, y) {
+  const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+  return [png.data[i], png.data[i + 1], png.data[i + 2]];
+}
+
+export const near = (a, b, tolerance) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
+
+// Share of pixels (over the whole image) that differ by more than `tolerance` in any channel.
+export function differingShare(a, b, tolerance = 24) {
+  assert(a.width === b.width && a.height === b.height, `screenshots differ in size: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
+  let differing = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (Math.abs(a.data[i] - b.data[i]) > tolerance || Math.abs(a.data[i + 1] - b.data[i + 1]) > tolerance ||
+        Math.abs(a.data[i + 2] - b.data[i + 2]) > tolerance) differing++;
+  }
+  return differing / (a.width * a.height);
+}
+
+// Focuses the canvas without hitting a widget: the footer (below the map, left of the status).
+export async function focusCanvas(page) {
+  const map = await item(page, 'map');
+  await input(page, () => page.mouse.click(map.x + 4, map.y + map.h + 10));
+}
+
+// Clicks an empty spot of the map area (outside the ring), which clears the selection.
+export async function clickEmptyMap(page) {
+  const map = await item(page, 'map');
+  await input(page, () => page.mouse.click(map.x + 12, map.y + map.h - 12));
+}
+
+// Opens an ImGui combo with the mouse and picks an entry with the keyboard: `down` presses
+// of the down arrow from the current entry, then Enter. (The entries are not named
+// widgets, and the popup opens above or below the combo depending on the room left.)
+export async function chooseInCombo(page, name, down) {
+  await clickItem(page, name);
+  for (let i = 0; i < down; i++) await input(page, () => page.keyboard.press('ArrowDown'));
+  await input(page, () => page.keyboard.press('Enter'));
+}
+
+// Pastes `text` as the browser does for Ctrl+V: a 'paste' ClipboardEvent on the page.
+export async function dispatchPaste(page, text) {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+export async function newApp(browser, server, options) {
+  const app = await openApp(browser, server.url, options);
+  await waitReady(app.page);
+  await settle(app.page);
+  return app;
 }

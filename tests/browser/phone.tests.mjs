@@ -2,7 +2,7 @@
 // organization, export the JSON; pinch-zoom the map; landscape keeps everything on screen.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { waitReady, assert, settle } from './harness.mjs';
+import { waitReady, assert, settle, docScreenshot } from './harness.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -73,8 +73,7 @@ export function tests({ browser, server, out }) {
       const roles = map.placements.map((p) => `${p.entity}:${p.role}`).sort();
       assert(JSON.stringify(roles) === '["o1:builders","p1:storytellers","p1:weavers"]', `placements: ${roles}`);
       await page.waitForTimeout(300);
-      await page.screenshot({ path: join(out, 'phone-390x844.png') });
-      await page.screenshot({ path: 'docs/screenshots/phone-390x844.png' });
+      await docScreenshot(page, out, 'phone-390x844.png');
 
       await tap('menu');
       await tap('menu:export');

@@ -1,5 +1,5 @@
 // Browser tests: the real app in headless Chromium (WebGL2 on SwiftShader).
-// Usage: node tests/browser/run.mjs --dist build/web/dist --out build/browser [--filter text]
+// Usage: node tests/browser/run.mjs --dist build/web/dist --out build/browser [--filter "text|other text"]
 // Every *.tests.mjs file here exports tests({browser, server, out}) -> [[name, async fn], ...].
 import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';

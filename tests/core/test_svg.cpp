@@ -121,7 +121,12 @@ TEST_CASE("the SVG escapes every text and survives bad input", "[svg]") {
     CHECK_FALSE(std::regex_search(svg, std::regex("&(?!(amp|lt|gt|quot|apos);)")));
     CHECK(xml_escape("\xEF\xBF\xBF") == "\xEF\xBF\xBD");  // U+FFFF is not allowed in XML
 
-    REQUIRE_NOTHROW(export_svg(Document{}));  // not even a framework
+    // Not even a framework: still a whole SVG, with no role and no token.
+    const std::string empty = export_svg(Document{});
+    CHECK(empty.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ", 0) == 0);
+    CHECK(empty.size() >= 7);
+    CHECK(empty.substr(empty.size() - 7) == "</svg>\n");
+    CHECK(count(empty, "<g id=\"tokens\">\n</g>") <= 1);
 }
 
 TEST_CASE("the SVG embeds the map file and re-opens to the same map", "[svg][import]") {
@@ -145,8 +150,51 @@ TEST_CASE("the SVG embeds the map file and re-opens to the same map", "[svg][imp
 TEST_CASE("the SVG is a pure, byte-stable function of the document", "[svg]") {
     const Document d = generate_document(9, 200);
     const std::string first = export_svg(d);
+    // Nothing is kept from one export to the next: another map in between changes nothing.
+    CHECK(export_svg(golden_document()) != first);
     CHECK(export_svg(d) == first);
-    CHECK(d == generate_document(9, 200));
+    CHECK(export_svg(generate_document(9, 200)) == first);  // an equal document, built again
+}
+
+TEST_CASE("the SVG of a large map shows every role, one token per placement, and re-opens", "[svg]") {
+    const Document d = generate_document(9, 200);
+    const std::string svg = export_svg(d);
+    for (const Role& role : d.framework.roles) {
+        INFO(role.name);
+        CHECK(count(svg, ">" + xml_escape(role.name) + "</text>") == 1);
+    }
+    // One shape per line in the tokens group, one token per placement on a known role.
+    const auto start = svg.find("<g id=\"tokens\">\n");
+    REQUIRE(start != std::string::npos);
+    const auto end = svg.find("</g>\n", start);
+    REQUIRE(end != std::string::npos);
+    const std::size_t tokens = count(svg.substr(start, end - start), "\n") - 1;
+    std::size_t placed = 0;
+    for (const Placement& placement : d.placements)
+        if (d.framework.role_index(placement.role) >= 0 && d.find_entity(placement.entity)) ++placed;
+    CHECK(placed > 200);
+    CHECK(tokens == placed);
+    // The embedded map is the map file, byte for byte, and opens to the same document.
+    CHECK(embedded_json(svg) == export_json(d));
+    const ImportResult reopened = import_document(svg);
+    REQUIRE(reopened.ok());
+    CHECK(*reopened.document == d);
+}
+
+TEST_CASE("a large map's SVG with names hidden shows none of the names it shows otherwise", "[svg][anonymize]") {
+    const Document d = generate_document(11, 120);
+    const std::string shown = export_svg(d);
+    const std::string hidden = export_svg(hide_names(d));
+    std::size_t checked = 0;
+    for (const Entity& entity : d.entities) {
+        const std::string head = xml_escape(entity.name.substr(0, 8));
+        if (entity.name.size() < 4 || shown.find(">" + head) == std::string::npos) continue;  // not drawn
+        ++checked;
+        INFO(entity.name);
+        CHECK(hidden.find(head) == std::string::npos);
+        CHECK(embedded_json(hidden).find(entity.name) == std::string::npos);
+    }
+    CHECK(checked >= 20);  // the plain SVG does show names: the check above can fail
 }
 
 TEST_CASE("hide_names leaves no name anywhere in the exports", "[anonymize]") {
