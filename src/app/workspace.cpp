@@ -179,12 +179,12 @@ OpenOutcome Workspace::merge(std::vector<Arrival> files, bool quiet) {
     if (participants.empty()) {
         outcome.error = files.empty() ? "no maps were given to merge" : "none of the files could be read";
     } else {
-        const MergeResult preview = merge_documents(history_.document(), participants);
         const ApplyResult applied = history_.apply(merge_command(std::move(participants)));
-        if (!applied) {
-            outcome.error = applied.error;
+        const MergeReport* merged = applied.result_as<MergeReport>();  // the merge runs once: its report comes back with the change
+        if (!applied || !merged) {
+            outcome.error = applied ? "the merge gave no report" : applied.error;
         } else {
-            const MergeReport& report = preview.report;
+            const MergeReport& report = *merged;
             std::vector<std::string> lines = {
                 std::to_string(report.participants) + " maps merged: " + std::to_string(report.entities_added) +
                 " entities added, " + std::to_string(report.entities_merged) + " merged into existing ones, " +

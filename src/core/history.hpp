@@ -158,7 +158,7 @@ public:
     const Document& document() const { return document_; }  // the current document (read only)
     std::uint64_t revision() const { return revision_; }    // changes whenever the document changes
 
-    ApplyResult apply(const Command& command);  // runs the command; refusals leave everything untouched
+    [[nodiscard]] ApplyResult apply(const Command& command);  // runs the command; refusals leave everything untouched
     bool undo();                                // reverts the last step; false when nothing to undo
     bool redo();                                // re-applies the last undone step; false when nothing to redo
     bool can_undo() const { return !undo_stack_.empty(); }  // true when undo() would do something

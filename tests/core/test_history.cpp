@@ -159,22 +159,22 @@ TEST_CASE("random edit sequences keep the invariants, undo to the start and redo
                 d.framework.roles[std::uniform_int_distribution<std::size_t>(0, d.framework.roles.size() - 1)(rng)].id;
             const std::string text = "t" + std::to_string(step % 7);
             switch (std::uniform_int_distribution<int>(0, 9)(rng)) {
-                case 0: history.apply(add_entity(EntityKind::Organization, text)); break;
-                case 1: history.apply(remove_entity(pick(d.entities))); break;
-                case 2: history.apply(rename_entity(pick(d.entities), text)); break;
+                case 0: (void)history.apply(add_entity(EntityKind::Organization, text)); break;
+                case 1: (void)history.apply(remove_entity(pick(d.entities))); break;
+                case 2: (void)history.apply(rename_entity(pick(d.entities), text)); break;
                 case 3: {
                     PlacementSpec spec;
                     spec.entity = pick(d.entities);
                     spec.role = role;
                     spec.context = text;
-                    history.apply(place_entity(spec));
+                    (void)history.apply(place_entity(spec));
                     break;
                 }
-                case 4: history.apply(remove_placement(pick(d.placements))); break;
-                case 5: history.apply(move_placement_to_role(pick(d.placements), role, Vec2{1, 2})); break;
-                case 6: history.apply(add_relationship(pick(d.entities), pick(d.entities), text, "")); break;
-                case 7: history.apply(remove_relationship(pick(d.relationships))); break;
-                case 8: history.apply(set_reflection("roles-grow", text)); break;
+                case 4: (void)history.apply(remove_placement(pick(d.placements))); break;
+                case 5: (void)history.apply(move_placement_to_role(pick(d.placements), role, Vec2{1, 2})); break;
+                case 6: (void)history.apply(add_relationship(pick(d.entities), pick(d.entities), text, "")); break;
+                case 7: (void)history.apply(remove_relationship(pick(d.relationships))); break;
+                case 8: (void)history.apply(set_reflection("roles-grow", text)); break;
                 default: history.break_coalescing(); break;
             }
         }
