@@ -2,6 +2,7 @@
 // (min and median of several runs, in milliseconds) with the machine it ran on.
 // Run with ./ecomap bench [--runs N]. Figures only: nothing here passes or fails.
 #include "core/analysis.hpp"
+#include "core/document_size.hpp"
 #include "core/framework.hpp"
 #include "core/geometry.hpp"
 #include "core/io_json.hpp"
@@ -88,19 +89,9 @@ Document map_with_placements(std::size_t count) {
     }
 }
 
-// "20,000".
-std::string thousands(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-    return digits;
-}
-
-// "6.3 MiB".
-std::string mib(std::size_t bytes) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    return text;
-}
+// "20,000" and "6.3 MiB", as the core's messages write them.
+std::string thousands(std::size_t n) { return format_thousands(n); }
+std::string mib(std::size_t bytes) { return format_mebibytes(bytes); }
 
 // Prints a usage error; returns exit code 2.
 int usage(const char* problem) {

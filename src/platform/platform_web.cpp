@@ -74,6 +74,10 @@ TextHandler g_typed_handler;
 KeyHandler g_key_handler;
 FrameFn g_flush_handler;
 void frame_trampoline() { g_frame(); }
+void with_c_string(std::string_view text, void (*js)(const char*)) {  // JS imports take NUL-terminated text
+    const std::string copy(text);
+    js(copy.c_str());
+}
 }  // namespace
 
 void run_main_loop(FrameFn frame) {
@@ -118,15 +122,9 @@ void download_file(std::string_view file_name, std::string_view mime_type, std::
     ecomap_js_download(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 
-void open_file_picker(std::string_view accept) {
-    const std::string text(accept);
-    ecomap_js_open_picker(text.c_str());
-}
+void open_file_picker(std::string_view accept) { with_c_string(accept, ecomap_js_open_picker); }
 
-void open_files_picker(std::string_view accept) {
-    const std::string text(accept);
-    ecomap_js_open_files_picker(text.c_str());
-}
+void open_files_picker(std::string_view accept) { with_c_string(accept, ecomap_js_open_files_picker); }
 
 void set_arrival_handler(ArrivalHandler handler) { g_arrival_handler = std::move(handler); }
 
@@ -150,15 +148,9 @@ void store_autosave(std::string_view text, std::string_view summary_json) {
 
 void begin_map() { ecomap_js_begin_map(); }
 
-void keep_aside(std::string_view reason) {
-    const std::string text(reason);
-    ecomap_js_keep_aside(text.c_str());
-}
+void keep_aside(std::string_view reason) { with_c_string(reason, ecomap_js_keep_aside); }
 
-void open_recent(std::string_view id) {
-    const std::string text(id);
-    ecomap_js_open_recent(text.c_str());
-}
+void open_recent(std::string_view id) { with_c_string(id, ecomap_js_open_recent); }
 
 void refresh_recent_maps() { ecomap_js_refresh_recent(); }
 

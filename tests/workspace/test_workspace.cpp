@@ -32,11 +32,14 @@ struct Recorder {                        // what the workspace asked of its host
 
 std::string workshop() { return ecomap::testing::read_fixture("v1/workshop.json"); }
 
+struct Fresh {                           // a workspace and what it asked of its host
+    Recorder recorder;
+    Workspace workspace{recorder.host()};
+};
+
 }  // namespace
 
-TEST_CASE("Opening a file over a map is one undo step that brings the previous map back") {
-    Recorder recorder;
-    Workspace workspace(recorder.host());
+TEST_CASE_METHOD(Fresh, "Opening a file over a map is one undo step that brings the previous map back") {
     const Document before = workspace.history().document();
     const OpenOutcome outcome = workspace.open(Origin::File, "workshop.json", workshop());
     REQUIRE(outcome.ok);
@@ -49,9 +52,7 @@ TEST_CASE("Opening a file over a map is one undo step that brings the previous m
     CHECK(workspace.history().document().entities.size() == 4);
 }
 
-TEST_CASE("A refused file keeps the map and history and tells the user why") {
-    Recorder recorder;
-    Workspace workspace(recorder.host());
+TEST_CASE_METHOD(Fresh, "A refused file keeps the map and history and tells the user why") {
     REQUIRE(workspace.open(Origin::Api, "a", workshop(), true).ok);
     const Document kept = workspace.history().document();
     const std::size_t depth = workspace.history().undo_depth();
@@ -66,18 +67,14 @@ TEST_CASE("A refused file keeps the map and history and tells the user why") {
     CHECK(workspace.ui().message->message.find("broken.json") != std::string::npos);
 }
 
-TEST_CASE("API arrivals return the outcome without a dialog") {
-    Recorder recorder;
-    Workspace workspace(recorder.host());
+TEST_CASE_METHOD(Fresh, "API arrivals return the outcome without a dialog") {
     const OpenOutcome outcome = workspace.open(Origin::Api, "loadMap", "garbage", true);
     CHECK_FALSE(outcome.ok);
     CHECK_FALSE(workspace.ui().message.has_value());
     CHECK(outcome_json(outcome, Origin::Api).find("\"ok\":false") != std::string::npos);
 }
 
-TEST_CASE("The edited map is saved before it is replaced, then the new one is saved in a new slot") {
-    Recorder recorder;
-    Workspace workspace(recorder.host());
+TEST_CASE_METHOD(Fresh, "The edited map is saved before it is replaced, then the new one is saved in a new slot") {
     REQUIRE(workspace.open(Origin::Api, "first", workshop(), true).ok);
     recorder.calls.clear();
     REQUIRE(workspace.open(Origin::File, "second", workshop()).ok);
@@ -90,9 +87,7 @@ TEST_CASE("The edited map is saved before it is replaced, then the new one is sa
     CHECK(workspace.history().undo_label() == "New map");
 }
 
-TEST_CASE("A restored autosave is not an undo step; an unreadable one is kept aside and the map starts empty") {
-    Recorder recorder;
-    Workspace workspace(recorder.host());
+TEST_CASE_METHOD(Fresh, "A restored autosave is not an undo step; an unreadable one is kept aside and the map starts empty") {
     REQUIRE(workspace.open(Origin::Autosave, "autosave", workshop()).ok);
     CHECK_FALSE(workspace.history().can_undo());
     CHECK(recorder.calls.empty());  // nothing to save: it is what was saved
@@ -109,9 +104,7 @@ TEST_CASE("A restored autosave is not an undo step; an unreadable one is kept as
     CHECK(fresh.ui().message->message.find("kept aside") != std::string::npos);
 }
 
-TEST_CASE("Merging goes through the same door as one undo step with a report") {
-    Recorder recorder;
-    Workspace workspace(recorder.host());
+TEST_CASE_METHOD(Fresh, "Merging goes through the same door as one undo step with a report") {
     std::vector<Arrival> files = {{"a.json", workshop()}, {"b.json", "not a map"}};
     const OpenOutcome outcome = workspace.open(Origin::Merge, std::move(files));
     REQUIRE(outcome.ok);
@@ -124,9 +117,7 @@ TEST_CASE("Merging goes through the same door as one undo step with a report") {
     CHECK(outcome_json(outcome, Origin::Merge).find("\"report\"") != std::string::npos);
 }
 
-TEST_CASE("Edits are autosaved half a second after the last change") {
-    Recorder recorder;
-    Workspace workspace(recorder.host());
+TEST_CASE_METHOD(Fresh, "Edits are autosaved half a second after the last change") {
     REQUIRE(workspace.open(Origin::Api, "a", workshop(), true).ok);
     recorder.calls.clear();
     workspace.history().undo();
