@@ -39,7 +39,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // [SECTION] Figures
 const figures = { edits: 0, inputEdits: 0, apiEdits: 0, reloads: 0, kills: 0, crashes: 0, closes: 0,
-                  checks: 0, stuckInputs: 0, reopenedFromRecent: 0, lostRecent: 0, lostOld: 0, lostOnReload: 0,
+                  checks: 0, stuckInputs: 0, heldElsewhere: 0, reopenedFromRecent: 0, lostRecent: 0, lostOld: 0, lostOnReload: 0,
                   unmatched: 0, pageErrors: [], consoleErrors: [], events: [] };
 const started = Date.now();
 const stamp = (t = Date.now()) => ((t - started) / 1000).toFixed(2) + ' s';
@@ -50,6 +50,19 @@ function fingerprint(map) {
   const e = map.entities.map((x) => `${x.id}|${x.kind}|${x.name}`).sort().join(';');
   const p = map.placements.map((x) => `${x.entity}@${x.role}`).sort().join(';');
   return e + '#' + p;
+}
+
+// The text kept in IndexedDB for map `id` (the page's own database), or null.
+function storedText(page, id) {
+  return page.evaluate((key) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('ecomap');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('maps', 'readonly').objectStore('maps').get(key);
+      get.onsuccess = () => { open.result.close(); resolve(typeof get.result === 'string' ? get.result : null); };
+      get.onerror = () => reject(get.error);
+    };
+  }), id);
 }
 
 // [SECTION] One tab slot: a page, its lineage of maps, the ledger of its edits
@@ -96,6 +109,20 @@ class Slot {
     await waitFor(this.page, (n) => JSON.parse(window.ecomap.getMap()).entities.length > n, before.length, `the new ${kind}`);
     await this.record(`+ ${kind} (input)`, Date.now());
     const nameless = this.ledger[this.ledger.length - 1].fp;
+    if (random() < 0.4) {  // slow typing, one edit a key: never a 0.5 s pause; often killed right after
+      const gap = 100 + Math.floor(random() * 300);
+      const long = name + '-' + 'abcdefghijklmnopqrstuvwxyz'.slice(0, 6 + Math.floor(random() * 14));
+      for (let n = 1; n <= long.length; n++) {
+        await this.page.keyboard.type(long[n - 1]);
+        await waitFor(this.page, ([known, typed]) => JSON.parse(window.ecomap.getMap()).entities.some((e) => !known.includes(e.id) && e.name === typed),
+                      [before, long.slice(0, n)], `the new ${kind} to be named "${long.slice(0, n)}"`, 15000);
+        await this.record(`type "${long.slice(0, n)}" (input, a key every ${gap} ms)`, Date.now());
+        await sleep(gap);
+      }
+      figures.inputEdits++;
+      if (random() < 0.5) await this.kill();
+      return;
+    }
     await this.page.keyboard.type(name);
     await waitFor(this.page, ([known, typed]) => JSON.parse(window.ecomap.getMap()).entities.some((e) => !known.includes(e.id) && e.name === typed),
                   [before, name], `the new ${kind} to be named "${name}"`, 15000);
@@ -190,14 +217,21 @@ class Slot {
     let current = await this.mapId();
     const kept = new Set((await this.page.evaluate(() => window.ecomap.recentMaps())).map((m) => m.id));
     const target = expectedIds.find((id) => kept.has(id) || id === current);
+    let fp = null;
     if (target && target !== current) {
       const result = await this.page.evaluate((id) => window.ecomap.openRecent(id), target);
-      if (!result.ok) log(`${this.name}: openRecent(${target}) after ${event} refused: ${JSON.stringify(result.errors)}`);
-      else figures.reopenedFromRecent++;
+      if (result.ok) figures.reopenedFromRecent++;
+      else {  // both tabs reopened at once and each took the other's map: read the record itself
+        log(`${this.name}: openRecent(${target}) after ${event} refused (${result.errors.join(' ')}); reading its record`);
+        figures.heldElsewhere++;
+        await this.page.keyboard.press('Escape').catch(() => {});
+        const text = await storedText(this.page, target);
+        if (text !== null) fp = fingerprint(JSON.parse(text));
+      }
       await settle(this.page);
-      current = await this.mapId();
+      if (fp === null) current = await this.mapId(); else current = target;
     }
-    const fp = fingerprint(await getMap(this.page));
+    if (fp === null) fp = fingerprint(await getMap(this.page));
     let matched = -1;
     for (let i = this.ledger.length - 1; i >= 0 && matched < 0; i--) {
       const e = this.ledger[i];
@@ -284,7 +318,7 @@ try {
 const f = figures;
 console.log(`soak: ${f.edits} edits made (${f.inputEdits} by input, ${f.apiEdits} by loadMap), ${f.reloads} reloads, ` +
             `${f.kills} kills (${f.crashes} crashed renderers, ${f.closes} closed pages), ${f.checks} checks, ` +
-            `${f.reopenedFromRecent} reopened from Recent maps, ${f.stuckInputs} unfinished input steps`);
+            `${f.reopenedFromRecent} reopened from Recent maps, ${f.heldElsewhere} read from storage (held by the other tab), ${f.stuckInputs} unfinished input steps`);
 console.log(`soak: edits lost within the last second: ${f.lostRecent}; lost older than 1 s: ${f.lostOld}; ` +
             `lost on reload: ${f.lostOnReload}; unmatched states: ${f.unmatched}`);
 console.log(`soak: page errors: ${f.pageErrors.length}; console errors: ${f.consoleErrors.length}`);
