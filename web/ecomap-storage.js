@@ -135,7 +135,10 @@ window.ecomapStorage = function createStorage(hooks) {
     const id = mapId;
     let summary = {};
     try { summary = JSON.parse(summaryJson); } catch {}
-    pendingWrite = pendingWrite.then(() => new Promise((resolve) => {
+    // The transaction starts now, not after the previous write: IndexedDB runs read-write
+    // transactions on the same stores in the order they are created, and a write begun in
+    // pagehide (a reload) must reach the browser before the page goes.
+    const written = new Promise((resolve) => {
       let tx;
       try { tx = db.transaction([MAPS, META], 'readwrite'); } catch (error) { resolve(writeFailed(error)); return; }
       tx.objectStore(MAPS).put(text, id);
@@ -143,7 +146,9 @@ window.ecomapStorage = function createStorage(hooks) {
                                  bytes: text.length });
       tx.oncomplete = () => { clearStorageWarning(); resolve(true); if (channel) channel.postMessage('changed'); refreshRecent(); };
       tx.onerror = tx.onabort = () => resolve(writeFailed(tx.error));
-    }));
+      if (typeof tx.commit === 'function') tx.commit();
+    });
+    pendingWrite = Promise.all([pendingWrite, written]).then(([, ok]) => ok);
   }
   function writeFailed(error) {
     const reason = error && error.name === 'QuotaExceededError' ? 'the browser storage is full' : String(error && error.message || error);
