@@ -220,7 +220,12 @@ bool Workspace::tick(double now_seconds) {
         last_change_seconds_ = now_seconds;
         changed = true;
     }
-    if (history_.revision() != saved_revision_ && now_seconds - last_change_seconds_ >= kAutosaveDelaySeconds)
+    // Saved after a short pause, and at the latest shortly after the first unsaved change, so
+    // that someone typing without a pause still has every change saved within a second.
+    if (history_.revision() == saved_revision_) return changed;
+    if (!first_unsaved_seconds_) first_unsaved_seconds_ = now_seconds;
+    if (now_seconds - last_change_seconds_ >= kAutosaveDelaySeconds ||
+        now_seconds - *first_unsaved_seconds_ >= kAutosaveMaxWaitSeconds)
         store_now();
     return changed;
 }
@@ -232,6 +237,7 @@ void Workspace::flush() {
 void Workspace::store_now() {
     if (host_.store) host_.store(export_json(history_.document()), summary_json());
     saved_revision_ = history_.revision();
+    first_unsaved_seconds_.reset();
 }
 
 std::string Workspace::summary_json() const {

@@ -73,7 +73,8 @@ public:
     std::string base_file_name() const;  // file name from the map's title, without extension
     std::string state_json(bool typing) const;  // window.ecomap.state()
 
-    static constexpr double kAutosaveDelaySeconds = 0.5;  // after the last change; "within a second"
+    static constexpr double kAutosaveDelaySeconds = 0.5;    // after the last change; "within a second"
+    static constexpr double kAutosaveMaxWaitSeconds = 0.7;  // after the first unsaved change, even while typing on
 
 private:
     OpenOutcome open_one(Origin origin, const Arrival& file, bool quiet);
@@ -89,6 +90,7 @@ private:
     std::uint64_t saved_revision_ = 0;   // revision last written to autosave
     std::uint64_t seen_revision_ = 0;    // revision last seen by tick()
     double last_change_seconds_ = 0;     // when the revision last changed
+    std::optional<double> first_unsaved_seconds_;  // when tick() first saw a change not yet saved
     double now_seconds_ = 0;             // time of the last tick()
     std::optional<std::string> pinned_now_;  // History's clock while a replaced map keeps its own `modified`
 };

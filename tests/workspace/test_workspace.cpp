@@ -8,6 +8,7 @@
 
 #include "../core/fixtures.hpp"
 #include "app/workspace.hpp"
+#include "core/commands.hpp"
 #include "core/io_json.hpp"
 
 using namespace ecomap;
@@ -127,4 +128,18 @@ TEST_CASE_METHOD(Fresh, "Edits are autosaved half a second after the last change
     CHECK(recorder.calls.empty());
     workspace.tick(1.6);
     CHECK(recorder.calls.size() == 1);
+}
+
+TEST_CASE_METHOD(Fresh, "Someone typing without a pause still has the map saved within a second") {
+    REQUIRE(workspace.open(Origin::Api, "a", workshop(), true).ok);
+    recorder.calls.clear();
+    const std::string id = workspace.history().document().entities.front().id;
+    std::string name;
+    for (int key = 0; key < 10; ++key) {  // one key every 0.3 s: never a 0.5 s pause
+        name += static_cast<char>('a' + key);
+        REQUIRE(workspace.history().apply(rename_entity(id, name)).ok);
+        workspace.tick(1.0 + 0.3 * key);
+    }
+    REQUIRE_FALSE(recorder.calls.empty());  // saved 0.7 s after the first key, while typing went on
+    CHECK(recorder.calls.front().rfind("store:", 0) == 0);
 }
