@@ -2,7 +2,7 @@
 //   node server/build-client.mjs [OUT_DIR]          -> OUT_DIR/room.js (default build/web/dist): a classic
 //                                                      script that sets window.ecomap.room
 //   node server/build-client.mjs --node OUT.mjs      -> an ES module for Node (tests, benchmark)
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,12 +15,16 @@ export async function bundleForPage(outDir = join(root, 'build/web/dist')) {
     ...common,
     stdin: { contents: "import { installInPage } from './web/room-client.js'; installInPage();", resolveDir: root, sourcefile: 'room-entry.js' },
     outfile: join(outDir, 'room.js'), format: 'iife', minify: true, target: ['es2020'], platform: 'browser',
-  });
+  }).finally(stop);
   return join(outDir, 'room.js');
 }
 
 export async function bundleForNode(outFile) {
-  await build({ ...common, entryPoints: [join(root, 'web/room-client.js')], outfile: outFile, format: 'esm', platform: 'node', target: ['node18'] });
+  try {
+    await build({ ...common, entryPoints: [join(root, 'web/room-client.js')], outfile: outFile, format: 'esm', platform: 'node', target: ['node18'] });
+  } finally {
+    await stop();  // esbuild's service process would otherwise outlive the tests that bundle (it holds their stderr)
+  }
   return outFile;
 }
 

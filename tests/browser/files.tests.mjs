@@ -178,6 +178,7 @@ export function tests({ browser, server, out }) {
     await dropFile(page, 'workshop.ecomap.json', text);
     await waitFor(page, (n) => JSON.parse(window.ecomap.getMap()).entities.length === n, fixture.entities.length,
                   'the dropped map to open');
+    await settle(page);  // layout() describes the last frame drawn: let the dropped map be drawn
     checkOpened(await getMap(page), fixture, await getLayout(page), 'drop');
     const dropped = await mapShot(page, join(out, 'dropped.png'));
 

@@ -184,6 +184,7 @@ export async function scrollIntoView(page, name) {
 }
 
 export async function clickItem(page, name, { dx = 0.5, dy = 0.5 } = {}) {
+  await settle(page, 60);  // a window that just opened (a dialog) is placed in its second frame
   const it = await scrollIntoView(page, name);
   const x = it.x + it.w * dx, y = it.y + it.h * dy;
   await page.mouse.move(x, y);  // hover first, as a hand does (no frame if it was already there)
