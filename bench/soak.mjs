@@ -14,7 +14,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, waitReady, settle } from '../tests/browser/harness.mjs';
-import { clickItem, placeFromList, getMap, waitFor } from '../tests/browser/map_editing.tests.mjs';
+import { clickItem, placeFromList, getMap, waitFor } from '../tests/browser/harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = { minutes: '10', dist: join(ROOT, 'build/web/dist'), seed: String(Date.now() % 100000) };

@@ -184,12 +184,9 @@
     }, 200);
   }
 
-  // [SECTION] Save when the page goes away, and within a second of every change: the app
-  // saves after a 0.5 s pause, which steady typing never gives, so a change still unsaved
-  // 0.7 s later is saved then (a killed tab loses at most the last second).
+  // [SECTION] Save when the page goes away (the app itself saves within a second of every
+  // change: Workspace::tick)
   function flush() { if (Module.ecomapBridge && runtimeReady) Module.ecomapBridge.flush(); }
-  let saveTimer = 0;
-  function saveSoon() { if (!saveTimer) saveTimer = setTimeout(() => { saveTimer = 0; flush(); }, 700); }
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
   window.addEventListener('pagehide', flush);
 
@@ -245,7 +242,7 @@
     _viewChanged: () => updateReadout(),
     _showKeyboard: showKeyboard,
     _openPicker: openPicker,
-    _notifyChange: (revision) => { updateReadout(); saveSoon(); for (const listener of changeListeners) {
+    _notifyChange: (revision) => { updateReadout(); for (const listener of changeListeners) {
       try { listener({ revision }); } catch (error) { console.error(error); } } },
   };
 

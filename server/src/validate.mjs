@@ -41,34 +41,6 @@ export function checkRecord(collection, key, value, limits) {
   }
 }
 
-// Checks a whole document of the given kind ('participant' or 'facilitator'); throws a Refusal.
-export function checkDocument(doc, kind, limits) {
-  const allowed = kind === 'facilitator' ? ['room', ...COLLECTIONS] : COLLECTIONS;
-  let records = 0;
-  for (const [name, type] of doc.share) {
-    if (!allowed.includes(name)) throw new Refusal(4400, `unknown part "${String(name).slice(0, 40)}" in a ${kind} document`);
-    if (type._start !== null) throw new Refusal(4400, `"${name}" must be a map, not a list or text`);
-    const map = doc.getMap(name);
-    if (name === 'room') {
-      for (const [key, value] of map) {
-        if (!['title', 'centre', 'framework', 'votes', 'reflections'].includes(key)) throw new Refusal(4400, `unknown room field "${key.slice(0, 40)}"`);
-        if (!plainJson(value, 0)) throw new Refusal(4400, `room field "${key}" is not JSON`);
-      }
-      continue;
-    }
-    for (const [key, value] of map) {
-      checkRecord(name, key, value, limits);
-      records++;
-    }
-  }
-  if (kind === 'participant' && records > limits.maxRecordsPerDoc) {
-    throw new Refusal(4413, `at most ${limits.maxRecordsPerDoc} entries per participant`);
-  }
-  if (kind === 'facilitator' && records > limits.maxRecordsPerDoc * 10) {
-    throw new Refusal(4413, `at most ${limits.maxRecordsPerDoc * 10} entries of the facilitator's own`);
-  }
-}
-
 // Checks client updates against a shadow copy of each document that already holds every update
 // accepted so far: Hocuspocus applies an update only after the (asynchronous) hooks of earlier
 // messages resolve, so checking against the live document alone would let a burst of small updates
@@ -117,7 +89,7 @@ export class UpdateGate {
   }
 }
 
-// Like checkDocument, but only for the maps and keys a transaction changed (plus the count).
+// Checks only the maps and keys a transaction changed (plus the count).
 function checkChanges(doc, changed, kind, limits) {
   const allowed = kind === 'facilitator' ? ['room', ...COLLECTIONS] : COLLECTIONS;
   let records = 0;

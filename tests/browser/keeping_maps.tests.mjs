@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, openApp, waitReady } from './harness.mjs';
-import { newApp, getMap, getState, addEntity, clickItem, item, focusCanvas, settle, waitFor } from './map_editing.tests.mjs';
+import { newApp, getMap, getState, addEntity, clickItem, item, focusCanvas, settle, waitFor } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, '..', '..');

@@ -8,12 +8,6 @@ import {
   placeFromList, tokensOf, placementsOf, hexToRgb, pixel, near, clickEmptyMap, chooseInCombo, dispatchPaste, newApp,
 } from './harness.mjs';
 
-// The helpers that lived here are in harness.mjs; re-exported for test files that still import them from here.
-export {
-  settle, getMap, getState, getLayout, getItems, input, waitFor, item, scrollIntoView, clickItem, polar, roleSpot,
-  drag, addEntity, placeFromList, tokensOf, placementsOf, hexToRgb, pixel, near, differingShare, focusCanvas,
-  clickEmptyMap, chooseInCombo, dispatchPaste, newApp,
-} from './harness.mjs';
 
 // [SECTION] Helpers of this file
 
