@@ -20,7 +20,7 @@
   function showCrash(reason) {
     if (crashed) return;
     crashed = true;
-    showError('ecomap stopped', 'The app hit an internal error (' + reason + '). Download your map, then reload the page.');
+    showError('ecomap stopped', 'The app hit an internal error' + (reason ? ' (' + reason + ')' : '') + '. Download your map, then reload the page.');
     const button = document.getElementById('crash-download');
     const lastGood = storage.lastGood();
     if (typeof lastGood === 'string' && lastGood.length > 0) {
@@ -330,7 +330,7 @@
       return {};
     },
     onRuntimeInitialized: () => { runtimeStarted = true; },
-    onAbort: (what) => { if (runtimeStarted) showCrash(String(what)); else fail('ecomap stopped', 'The app hit an internal error (' + what + '). Reload the page to start again.'); },
+    onAbort: (what) => { if (runtimeStarted) showCrash(String(what)); else fail('ecomap stopped', 'The app hit an internal error' + (what ? ' (' + what + ')' : '') + '. Reload the page to start again.'); },
   };
 
   // Keep the browser's own shortcuts (zoom, reload) working while the canvas has focus,

@@ -17,7 +17,9 @@ void draw_recent_menu(AppServices& services, bool compact) {
         platform::refresh_recent_maps();
         ImGui::OpenPopup("##recent");
     }
+    const ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4.0f);  // the list opens under its button
     ui::expose_item("recent-maps");
+    ImGui::SetNextWindowPos(below, ImGuiCond_Appearing);
     if (ImGui::BeginPopup("##recent")) {
         const auto& maps = services.recent_maps();
         int shown = 0;
