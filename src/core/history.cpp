@@ -3,6 +3,8 @@
 
 #include "core/document_size.hpp"
 
+#include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 namespace ecomap {
@@ -18,30 +20,50 @@ bool steps_are_noops(const std::vector<RecordStep<Record>>& steps) {
     return true;
 }
 
+// Where the record a step expects sits now: at the step's index when nothing else moved
+// the table (always, without a room), else found by id (someone else's records came or
+// went since the step was recorded); size() when it is gone.
 template <class Record>
-void run_forward(std::vector<Record>& records, const std::vector<RecordStep<Record>>& steps) {
-    for (const RecordStep<Record>& step : steps) {
-        const auto at = records.begin() + static_cast<std::ptrdiff_t>(step.index);
-        if (step.before && step.after)
-            *at = *step.after;
-        else if (step.after)
-            records.insert(at, *step.after);
-        else if (step.before)
-            records.erase(at);
+std::size_t locate(const std::vector<Record>& records, std::size_t index, const std::string& id) {
+    if (index < records.size() && records[index].id == id) return index;
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (records[i].id == id) return i;
+    return records.size();
+}
+
+// One step in either direction: `from` is what the step expects, `to` what it leaves.
+// A record changed by someone else since (it is no longer `from`) is left as it is, so an
+// undo takes back only this person's own edits.
+template <class Record>
+void run_step(std::vector<Record>& records, std::size_t index, const std::optional<Record>& from,
+              const std::optional<Record>& to) {
+    if (from) {
+        const std::size_t at = locate(records, index, from->id);
+        if (at == records.size() || !(records[at] == *from)) return;  // gone or changed by someone else
+        if (to)
+            records[at] = *to;
+        else
+            records.erase(records.begin() + static_cast<std::ptrdiff_t>(at));
+    } else if (to) {
+        if (locate(records, index, to->id) != records.size()) return;  // already there (someone else added it)
+        records.insert(records.begin() + static_cast<std::ptrdiff_t>(std::min(index, records.size())), *to);
     }
 }
 
 template <class Record>
+void run_forward(std::vector<Record>& records, const std::vector<RecordStep<Record>>& steps) {
+    for (const RecordStep<Record>& step : steps) run_step(records, step.index, step.before, step.after);
+}
+
+template <class Record>
 void run_backward(std::vector<Record>& records, const std::vector<RecordStep<Record>>& steps) {
-    for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
-        const auto at = records.begin() + static_cast<std::ptrdiff_t>(it->index);
-        if (it->before && it->after)
-            *at = *it->before;
-        else if (it->after)
-            records.erase(at);
-        else if (it->before)
-            records.insert(at, *it->before);
-    }
+    for (auto it = steps.rbegin(); it != steps.rend(); ++it) run_step(records, it->index, it->after, it->before);
+}
+
+// A whole value: set to `to` only while it is still `from` (nobody else changed it since).
+template <class Value>
+void run_value(Value& value, const Value& from, const Value& to) {
+    if (value == from) value = to;
 }
 
 // Appends `later` to `steps`, fusing a replacement of the record the last step left
@@ -68,11 +90,19 @@ void compose_value(std::optional<ValueStep<Value>>& first, const std::optional<V
 }
 
 void set_reflection(std::map<std::string, std::string>& reflections, const std::string& key,
-                    const std::optional<std::string>& text) {
-    if (text)
-        reflections[key] = *text;
+                    const std::optional<std::string>& from, const std::optional<std::string>& to) {
+    const auto it = reflections.find(key);
+    const std::optional<std::string> now = it == reflections.end() ? std::nullopt : std::optional<std::string>(it->second);
+    if (now != from) return;  // changed by someone else since
+    if (to)
+        reflections[key] = *to;
     else
         reflections.erase(key);
+}
+
+// Meta is stamped by every edit (modified): it follows the step when its title is the one expected.
+void run_meta(Meta& meta, const Meta& from, const Meta& to) {
+    if (meta.title == from.title) meta = to;
 }
 
 }  // namespace
@@ -95,11 +125,11 @@ void apply_change(Document& document, const Change& change) {
         using Record = typename decltype(type)::type;
         run_forward(records_of<Record>(document), steps_of<Record>(change));
     });
-    for (const auto& [key, step] : change.reflections) set_reflection(document.reflections, key, step.after);
-    if (change.centre) document.centre = change.centre->after;
-    if (change.meta) document.meta = change.meta->after;
-    if (change.framework) document.framework = change.framework->after;
-    if (change.votes) document.votes = change.votes->after;
+    for (const auto& [key, step] : change.reflections) set_reflection(document.reflections, key, step.before, step.after);
+    if (change.centre) run_value(document.centre, change.centre->before, change.centre->after);
+    if (change.meta) run_meta(document.meta, change.meta->before, change.meta->after);
+    if (change.framework) run_value(document.framework, change.framework->before, change.framework->after);
+    if (change.votes) run_value(document.votes, change.votes->before, change.votes->after);
 }
 
 void revert_change(Document& document, const Change& change) {
@@ -107,11 +137,11 @@ void revert_change(Document& document, const Change& change) {
         using Record = typename decltype(type)::type;
         run_backward(records_of<Record>(document), steps_of<Record>(change));
     });
-    for (const auto& [key, step] : change.reflections) set_reflection(document.reflections, key, step.before);
-    if (change.centre) document.centre = change.centre->before;
-    if (change.meta) document.meta = change.meta->before;
-    if (change.framework) document.framework = change.framework->before;
-    if (change.votes) document.votes = change.votes->before;
+    for (const auto& [key, step] : change.reflections) set_reflection(document.reflections, key, step.after, step.before);
+    if (change.centre) run_value(document.centre, change.centre->after, change.centre->before);
+    if (change.meta) run_meta(document.meta, change.meta->after, change.meta->before);
+    if (change.framework) run_value(document.framework, change.framework->after, change.framework->before);
+    if (change.votes) run_value(document.votes, change.votes->after, change.votes->before);
 }
 
 Change compose(Change first, const Change& second) {
@@ -168,6 +198,10 @@ ApplyResult History::apply(const Command& command) {
         return {.ok = true, .changed = false, .error = {}, .created_id = outcome.created_id, .result = std::move(outcome.result)};
 
     Change change = std::move(outcome.change);
+    if (guard_) {
+        if (std::string error = guard_(document_, change); !error.empty())
+            return {.ok = false, .changed = false, .error = std::move(error), .created_id = {}, .result = {}};
+    }
     if (!change.meta) change.meta = ValueStep<Meta>{document_.meta, document_.meta};
     if (clock_) change.meta->after.modified = clock_();
     const std::ptrdiff_t file_delta = exported_size_change(document_, change);
@@ -221,7 +255,8 @@ bool History::undo() {
     if (undo_stack_.empty()) return false;
     Step& step = undo_stack_.back();
     revert_change(document_, step.change);
-    file_size_ = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(file_size_) - step.file_delta);
+    file_size_ = remote_seen_ ? exported_size(document_)
+                              : static_cast<std::size_t>(static_cast<std::ptrdiff_t>(file_size_) - step.file_delta);
     redo_stack_.push_back(std::move(step));
     undo_stack_.pop_back();
     ++revision_;
@@ -233,7 +268,8 @@ bool History::redo() {
     if (redo_stack_.empty()) return false;
     Step& step = redo_stack_.back();
     apply_change(document_, step.change);
-    file_size_ = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(file_size_) + step.file_delta);
+    file_size_ = remote_seen_ ? exported_size(document_)
+                              : static_cast<std::size_t>(static_cast<std::ptrdiff_t>(file_size_) + step.file_delta);
     undo_stack_.push_back(std::move(step));
     redo_stack_.pop_back();
     ++revision_;
@@ -246,6 +282,77 @@ std::string History::redo_label() const { return redo_stack_.empty() ? std::stri
 
 void History::break_coalescing() { coalescing_open_ = false; }
 
+bool History::apply_remote(const Change& change, std::string* error) {
+    if (change.empty()) return true;
+    const std::ptrdiff_t file_delta = exported_size_change(document_, change);
+    if (std::string reason = check_caps(change, file_delta); !reason.empty()) {
+        if (error) *error = std::move(reason);
+        return false;
+    }
+    apply_change(document_, change);
+    file_size_ = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(file_size_) + file_delta);
+    coalescing_open_ = false;  // a typing burst after someone else's edit is a new step
+    remote_seen_ = true;
+    ++revision_;
+    return true;
+}
+
+// [SECTION] Diff ----------------------------------------------------------------
+
+namespace {
+
+template <class Record>
+void diff_records(const std::vector<Record>& from, const std::vector<Record>& to, std::vector<RecordStep<Record>>& steps) {
+    std::unordered_map<std::string_view, const Record*> wanted;
+    wanted.reserve(to.size());
+    for (const Record& record : to) wanted.emplace(record.id, &record);
+    std::vector<Record> now;  // `from` as the steps leave it
+    now.reserve(from.size());
+    for (std::size_t i = from.size(); i-- > 0;)  // removals from the highest index
+        if (!wanted.contains(from[i].id)) steps.push_back({i, from[i], std::nullopt});
+    std::unordered_map<std::string_view, std::size_t> at;
+    for (const Record& record : from) {
+        if (!wanted.contains(record.id)) continue;
+        at.emplace(record.id, now.size());
+        now.push_back(record);
+    }
+    for (const Record& record : to) {
+        const auto it = at.find(record.id);
+        if (it == at.end()) {
+            steps.push_back({now.size(), std::nullopt, record});
+            now.push_back(record);
+        } else if (!(now[it->second] == record)) {
+            steps.push_back({it->second, now[it->second], record});
+        }
+    }
+}
+
+}  // namespace
+
+Change diff_documents(const Document& from, const Document& to) {
+    Change change;
+    for_each_record_type([&](auto type) {
+        using Record = typename decltype(type)::type;
+        diff_records(records_of<Record>(from), records_of<Record>(to), steps_of<Record>(change));
+    });
+    if (from.meta.title != to.meta.title) {
+        Meta meta = from.meta;
+        meta.title = to.meta.title;
+        change.meta = ValueStep<Meta>{from.meta, meta};
+    }
+    if (!(from.centre == to.centre)) change.centre = ValueStep<Centre>{from.centre, to.centre};
+    if (!(from.framework == to.framework)) change.framework = ValueStep<Framework>{from.framework, to.framework};
+    if (from.votes != to.votes) change.votes = ValueStep<std::map<std::string, int>>{from.votes, to.votes};
+    for (const auto& [key, text] : from.reflections) {
+        const auto it = to.reflections.find(key);
+        if (it == to.reflections.end()) change.reflections[key] = {text, std::nullopt};
+        else if (it->second != text) change.reflections[key] = {text, it->second};
+    }
+    for (const auto& [key, text] : to.reflections)
+        if (!from.reflections.contains(key)) change.reflections[key] = {std::nullopt, text};
+    return change;
+}
+
 void History::reset(Document document) {
     document_ = std::move(document);
     file_size_ = exported_size(document_);
@@ -253,6 +360,7 @@ void History::reset(Document document) {
     redo_stack_.clear();
     memory_ = 0;
     coalescing_open_ = false;
+    remote_seen_ = false;
     ++revision_;
 }
 

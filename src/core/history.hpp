@@ -10,6 +10,11 @@
 // the size of the map file, so whatever it holds can be saved and reopened) and keeps the
 // memory of its undo and redo steps within a limit, dropping the oldest steps.
 //
+// Other people's edits (a live room) enter with apply_remote: they change the document
+// but are not undo steps. Undo and redo then find each record of a step by id, and leave
+// alone a record or value that someone else changed since: an undo takes back only this
+// person's own edits, never another person's entry.
+//
 // Step order inside a Change matters: steps of one vector are applied first to last
 // and reverted last to first, each index referring to the vector as it is at that
 // moment (removals of several records are therefore listed from the highest index).
@@ -114,6 +119,10 @@ void for_each_record_type(F&& f) {
 void apply_change(Document& document, const Change& change);   // runs the steps forward (redo direction)
 void revert_change(Document& document, const Change& change);  // runs the steps backward (undo direction)
 Change compose(Change first, const Change& second);            // one Change equal to `first` then `second`
+// The Change that turns `from` into `to`: records matched by id (removed, replaced, then
+// added at the end of their table), and every whole value that differs. meta.created and
+// meta.modified of `from` are kept (only the title follows `to`).
+Change diff_documents(const Document& from, const Document& to);
 
 // [SECTION] Command -------------------------------------------------------------
 
@@ -168,6 +177,13 @@ public:
     std::size_t undo_depth() const { return undo_stack_.size(); }  // number of undo steps
     std::size_t redo_depth() const { return redo_stack_.size(); }  // number of redo steps
 
+    // Someone else's edit (a live room): applied without an undo step, redo kept; refused
+    // (false, `error` set) only when it would break a cap.
+    bool apply_remote(const Change& change, std::string* error = nullptr);
+    // A rule every command must pass (a room: what this person may change); "" allows.
+    using Guard = std::function<std::string(const Document&, const Change&)>;
+    void set_guard(Guard guard) { guard_ = std::move(guard); }
+
     void break_coalescing();                    // the next command starts a new undo step (text field deactivated)
     void reset(Document document);              // replaces the document (load, new) and clears all history
 
@@ -197,6 +213,8 @@ private:
     std::size_t memory_limit_ = kDefaultUndoMemory;
     std::uint64_t revision_ = 0;
     bool coalescing_open_ = false;  // the top undo step may absorb the next command with its key
+    bool remote_seen_ = false;      // apply_remote ran since the last reset: step sizes are estimates
+    Guard guard_;
 };
 
 }  // namespace ecomap

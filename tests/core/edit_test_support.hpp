@@ -15,9 +15,11 @@ inline constexpr const char* kCreated = "2026-01-01T00:00:00Z";  // meta.created
 inline Clock counting_clock() {
     return [n = 0]() mutable {
         ++n;
-        std::string seconds = std::to_string(n % 60);
-        if (seconds.size() < 2) seconds.insert(0, "0");
-        return "2026-01-01T00:00:" + seconds + "Z";
+        std::string stamp = "2026-01-01T00:00:";
+        stamp += static_cast<char>('0' + n % 60 / 10);
+        stamp += static_cast<char>('0' + n % 10);
+        stamp += 'Z';
+        return stamp;
     };
 }
 
