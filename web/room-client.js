@@ -4,6 +4,7 @@
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import qrcode from 'qrcode-generator';
 import { COLLECTIONS, indexDoc, facilitatorDoc, participantDoc, normalizeCode } from '../server/src/protocol.mjs';
 
 const LOCAL = Symbol('ecomap-room-local');  // transaction origin of this person's own edits
@@ -136,6 +137,42 @@ export class RoomClient {
     }, LOCAL);
   }
 
+  // A patch from the app (core/room_sync.hpp): {docs: {owner: {set: {collection: {id: record}},
+  // removed: {collection: [id]}}}, room: {title, centre, framework, reflections, votes}}. This
+  // person's store, and for the facilitator anyone's store and the room's fields. Throws when a
+  // participant would go over the cap (the app's map keeps the edit; the status says why).
+  applyPatch(patch) {
+    const own = this.ownEntry();
+    if (!own || this.session.role === 'projector') throw new Error('not in a room as a participant or facilitator');
+    for (const [owner, changes] of Object.entries(patch.docs || {})) {
+      const entry = own.owner === owner ? own : [...this.docs.values()].find((e) => e.owner === owner);
+      if (!entry) continue;  // a store this device does not follow: nothing it may write
+      const set = changes.set || {}, removed = changes.removed || {};
+      if (entry === own && this.session.role === 'participant') {
+        const cap = this.session.limits?.maxRecordsPerDoc ?? 500;
+        let count = COLLECTIONS.reduce((n, c) => n + own.doc.getMap(c).size, 0);
+        for (const c of COLLECTIONS) {
+          for (const id of Object.keys(set[c] || {})) if (!own.doc.getMap(c).has(id)) count++;
+          for (const id of removed[c] || []) if (own.doc.getMap(c).has(id)) count--;
+        }
+        if (count > cap) throw new Error(`A participant can add at most ${cap} entries in a room.`);
+      }
+      entry.doc.transact(() => {
+        for (const c of COLLECTIONS) {
+          const map = entry.doc.getMap(c);
+          for (const [id, record] of Object.entries(set[c] || {})) map.set(String(id), plain(record));
+          for (const id of removed[c] || []) map.delete(String(id));
+        }
+      }, LOCAL);
+    }
+    if (patch.room && this.session.role === 'facilitator') {
+      own.doc.transact(() => {
+        const room = own.doc.getMap('room');
+        for (const [field, value] of Object.entries(patch.room)) room.set(field, plain(value));
+      }, LOCAL);
+    }
+  }
+
   // Facilitator: removes one entry of a participant (owner: participant id, or 'facilitator').
   removeEntry(owner, collection, id) {
     const entry = [...this.docs.values()].find((e) => e.owner === owner);
@@ -258,6 +295,7 @@ export class RoomClient {
       doc.getMap('participants').observe(() => this.readIndex());
     } else {
       for (const c of COLLECTIONS) doc.getMap(c).observe((event, txn) => this.forward(owner, c, event, txn));
+      if (owner === 'facilitator') doc.getMap('room').observe((event, txn) => this.forwardRoom(event, txn));
     }
     entry.provider = new HocuspocusProvider({
       websocketProvider: this.socket, name, document: doc, token: this.session.token,
@@ -316,6 +354,26 @@ export class RoomClient {
     this.emit('remote', change);
   }
 
+  forwardRoom(event, txn) {  // the room's title, values, framework...: {owner: 'facilitator', room: {field: value}}
+    if (txn.origin === LOCAL) return;
+    const room = {};
+    event.changes.keys.forEach((info, field) => { if (info.action !== 'delete') room[field] = event.target.get(field); });
+    if (Object.keys(room).length > 0) this.emit('remote', { owner: 'facilitator', added: [], updated: [], removed: [], room });
+  }
+
+  // Everything this device holds of the room, as one patch (what a map that starts empty needs).
+  snapshot() {
+    const patch = { docs: {} };
+    for (const e of this.docs.values()) {
+      if (e.owner === null) continue;
+      const set = {};
+      for (const c of COLLECTIONS) set[c] = e.doc.getMap(c).toJSON();
+      patch.docs[e.owner] = { set };
+      if (e.owner === 'facilitator') patch.room = e.doc.getMap('room').toJSON();
+    }
+    return patch;
+  }
+
   emitStatus() { this.emit('status', this.status()); }
 }
 
@@ -326,6 +384,15 @@ function checkCollection(c) {
 
 function plain(record) { return JSON.parse(JSON.stringify(record)); }
 
+// The QR code of a text (a join link) as rows of booleans (true = dark), error correction M.
+export function qrMatrix(text) {
+  const qr = qrcode(0, 'M');
+  qr.addData(String(text));
+  qr.make();
+  const n = qr.getModuleCount();
+  return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)));
+}
+
 // [SECTION] page entry: window.ecomap.room
 
 export function installInPage(win = globalThis) {
@@ -333,5 +400,6 @@ export function installInPage(win = globalThis) {
   const client = new RoomClient();
   win.ecomap = win.ecomap || {};
   win.ecomap.room = client;
+  win.ecomapRoomQr = qrMatrix;
   return client;
 }

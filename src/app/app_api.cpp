@@ -11,6 +11,7 @@
 #include "app/shell.hpp"
 #include "core/analysis.hpp"
 #include "core/base64.hpp"
+#include "core/commands.hpp"
 #include "core/csv.hpp"
 #include "core/export_svg.hpp"
 #include "core/io_json.hpp"
@@ -107,6 +108,34 @@ void register_api(Shell& shell) {
         out["entities"] = export_csv_entities(document);
         out["relationships"] = export_csv_relationships(document);
         return out.dump();
+    });
+    // Live rooms (web/room-app.js): the page says who this person is in the room; the room's
+    // changes arrive through the bridge's door with origin "room", and this person's leave
+    // through platform::room_send.
+    platform::register_api("roomBegin", [&shell, &workspace](std::string_view json) {  // {"role", "self", "keepMap"}
+        const nlohmann::json in = nlohmann::json::parse(json, nullptr, false);
+        if (!in.is_object()) return std::string("false");
+        const std::string role = in.value("role", std::string());
+        const RoomRole room_role = role == "facilitator"   ? RoomRole::Facilitator
+                                   : role == "participant" ? RoomRole::Participant
+                                   : role == "projector"   ? RoomRole::Projector
+                                                           : RoomRole::None;
+        if (room_role == RoomRole::None) return std::string("false");
+        workspace.room_begin(room_role, in.value("self", std::string()), in.value("keepMap", false));
+        const std::string title = in.value("title", std::string());  // the facilitator's room title names the map
+        if (room_role == RoomRole::Facilitator && !title.empty() && title != workspace.history().document().meta.title)
+            (void)workspace.history().apply(set_title(title));  // cannot be refused: the facilitator may change anything
+        shell.redraw();
+        return std::string("true");
+    });
+    platform::register_api("redraw", [&shell](std::string_view) {  // the page changed something the app shows
+        shell.redraw();
+        return std::string("true");
+    });
+    platform::register_api("roomEnd", [&shell, &workspace](std::string_view) {
+        workspace.room_end();
+        shell.redraw();
+        return std::string("true");
     });
     platform::register_api("uiItems", [](std::string_view) { return ui::items_json(); });
     platform::register_api("state", [&workspace](std::string_view) {

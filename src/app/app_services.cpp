@@ -19,6 +19,10 @@ void AppServices::open_file() { platform::open_file_picker(kMapFileTypes); }
 
 void AppServices::open_files_for_merge() { platform::open_files_picker(kMapFileTypes); }
 
+bool AppServices::rooms_available() { return platform::rooms_available(); }
+
+void AppServices::open_room_panel() { platform::page_event("room"); }
+
 void AppServices::save_json() {
     const std::string name = workspace_.base_file_name() + ".ecomap.json";
     platform::download_file(name, "application/json", export_json(workspace_.export_document()));

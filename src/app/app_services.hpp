@@ -33,6 +33,8 @@ public:
     void export_png(int width, int height, bool transparent, bool title) override;  // rendered after the frame
     void export_svg(bool transparent, bool title) override;
     void export_csv() override;
+    bool rooms_available() override;
+    void open_room_panel() override;
 
     std::optional<ui::ImageExportOptions> take_pending_png();  // the PNG asked for this frame, if any
     void finish_png(const ui::ImageExportOptions& options, const ui::ImageExportResult& result);  // download or tell why

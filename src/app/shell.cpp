@@ -78,6 +78,7 @@ WorkspaceHost platform_host() {
     host.store = [](std::string_view text, std::string_view summary) { platform::store_autosave(text, summary); };
     host.begin_map = [] { platform::begin_map(); };
     host.keep_aside = [](std::string_view reason) { platform::keep_aside(reason); };
+    host.room_send = [](std::string_view patch) { platform::room_send(patch); };
     return host;
 }
 

@@ -16,7 +16,7 @@
 namespace ecomap::app {
 namespace {
 
-constexpr const char* kOriginNames[] = {"file", "drop", "paste", "autosave", "url", "api", "recent", "merge"};
+constexpr const char* kOriginNames[] = {"file", "drop", "paste", "autosave", "url", "api", "recent", "merge", "room"};
 
 std::vector<std::string> warning_lines(const ImportResult& result, const std::string& prefix) {
     std::vector<std::string> lines;
@@ -72,6 +72,19 @@ OpenOutcome Workspace::open(Origin origin, std::string_view name, std::string_vi
 }
 
 OpenOutcome Workspace::open(Origin origin, std::vector<Arrival> files, bool quiet) {
+    if (origin == Origin::Room) {
+        if (files.size() == 1) return room_receive(files.front());
+        OpenOutcome outcome;
+        outcome.error = "one change from the room at a time";
+        return outcome;
+    }
+    const bool facilitator_merge = origin == Origin::Merge && room_.role() == RoomRole::Facilitator;
+    if (room_.active() && origin != Origin::Autosave && !facilitator_merge) {
+        OpenOutcome outcome;
+        outcome.error = "you are in a live room: leave the room (Room, then Leave) before opening another map";
+        if (!quiet) report(outcome, origin, "");
+        return outcome;
+    }
     if (origin == Origin::Merge) return merge(std::move(files), quiet);
     if (files.size() != 1) {
         OpenOutcome outcome;
@@ -111,6 +124,10 @@ OpenOutcome Workspace::open_one(Origin origin, const Arrival& file, bool quiet) 
 }
 
 void Workspace::new_map() {
+    if (room_.active()) {
+        ui_state_.status = "You are in a live room: leave the room before starting a new map";
+        return;
+    }
     replace(new_document(default_framework(), now_iso()), "New map");
     ui_state_.status = "Started a new map (Undo brings the previous one back)";
 }
@@ -220,6 +237,8 @@ bool Workspace::tick(double now_seconds) {
         last_change_seconds_ = now_seconds;
         changed = true;
     }
+    if (room_.active() && history_.revision() != room_sent_revision_ && now_seconds - room_sent_seconds_ >= kRoomSendSeconds)
+        room_send_now();
     // Saved after a short pause, and at the latest shortly after the first unsaved change, so
     // that someone typing without a pause still has every change saved within a second.
     if (history_.revision() == saved_revision_) return changed;
@@ -231,7 +250,84 @@ bool Workspace::tick(double now_seconds) {
 }
 
 void Workspace::flush() {
+    if (room_.active() && history_.revision() != room_sent_revision_) room_send_now();
     if (history_.revision() != saved_revision_) store_now();
+}
+
+// [SECTION] Live rooms
+
+void Workspace::room_begin(RoomRole role, std::string self, bool keep_map) {
+    if (role == RoomRole::None) return room_end();
+    if (!keep_map) {
+        if (history_.revision() != saved_revision_) store_now();  // the map as it is now stays in Recent maps
+        if (host_.begin_map) host_.begin_map();
+        Document fresh = new_document(default_framework(), now_iso());
+        fresh.meta.title = "";
+        history_.reset(std::move(fresh));
+    } else {
+        history_.reset(Document(history_.document()));  // undo starts anew: older steps are not the room's
+    }
+    room_.begin(role, std::move(self));
+    history_.set_guard([this](const Document& document, const Change& change) { return room_.guard(document, change); });
+    // The facilitator's starting map goes out on the next tick; the others have nothing to send yet.
+    room_sent_revision_ = keep_map ? history_.revision() - 1 : history_.revision();
+    room_sent_seconds_ = -1;
+    session_ = Session{};
+    ui_state_.auto_fit = true;
+    if (role == RoomRole::Projector) ui_state_.presenting = true;
+    store_now();
+}
+
+void Workspace::room_end() {
+    if (!room_.active()) return;
+    if (history_.revision() != room_sent_revision_) room_send_now();
+    room_.end();
+    history_.set_guard(nullptr);
+    ui_state_.status = "Left the room: this map is now an ordinary map (Save JSON keeps it)";
+    store_now();
+}
+
+void Workspace::room_send_now() {
+    room_sent_revision_ = history_.revision();
+    room_sent_seconds_ = now_seconds_;
+    std::string patch = room_.outgoing(history_.document());
+    if (!patch.empty() && host_.room_send) host_.room_send(patch);
+}
+
+OpenOutcome Workspace::room_receive(const Arrival& patch) {
+    OpenOutcome outcome;
+    if (!room_.active()) {
+        outcome.error = "not in a room";
+        return outcome;
+    }
+    if (history_.revision() != room_sent_revision_) room_send_now();  // this person's edits first: the room holds them
+    const bool was_empty = history_.document().entities.empty();
+    RoomIncoming incoming = room_.incoming(patch.bytes, history_.document());
+    std::string error = incoming.error;
+    if (incoming.ok && !history_.apply_remote(incoming.change, &error)) incoming.ok = false;
+    if (!incoming.ok) {
+        outcome.error = error;
+        ui_state_.status = "A change from the room could not be shown: " + error;
+        return outcome;
+    }
+    room_sent_revision_ = history_.revision();  // what arrived is not sent back
+    std::vector<Target>& selected = session_.selection.items;  // someone may have removed what is selected
+    std::erase_if(selected, [&](const Target& target) {
+        const Document& document = history_.document();
+        const auto gone = [&](const auto& records) {
+            return std::none_of(records.begin(), records.end(), [&](const auto& r) { return r.id == target.id; });
+        };
+        switch (target.kind) {
+            case TargetKind::Entity: return gone(document.entities);
+            case TargetKind::Placement: return gone(document.placements);
+            case TargetKind::Relationship: return gone(document.relationships);
+            default: return false;
+        }
+    });
+    if (room_.role() == RoomRole::Projector || (was_empty && !history_.document().entities.empty())) ui_state_.auto_fit = true;
+    if (incoming.waiting > 0) outcome.warnings.push_back(std::to_string(incoming.waiting) + " entries wait for what they refer to");
+    outcome.ok = true;
+    return outcome;
 }
 
 void Workspace::store_now() {
@@ -286,6 +382,8 @@ std::string Workspace::state_json(bool typing) const {
     out["hideNames"] = ui_state_.hide_names;
     out["spotlight"] = ui_state_.spotlight_role;
     out["voteMode"] = ui_state_.vote_mode;
+    constexpr const char* kRoles[] = {"none", "facilitator", "participant", "projector"};
+    out["room"] = {{"role", kRoles[static_cast<int>(room_.role())]}, {"self", room_.self()}};
     out["typing"] = typing;  // a text field has the keyboard
     if (ui_state_.message) {
         out["dialog"] = {{"title", ui_state_.message->title},

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/history.hpp"
+#include "core/room_sync.hpp"
 #include "core/session.hpp"
 #include "ui/ui_state.hpp"
 
@@ -26,6 +27,7 @@ enum class Origin {
     Api,       // window.ecomap.loadMap / merge
     Recent,    // chosen in Recent maps
     Merge,     // participants' maps combined into the current one
+    Room,      // other people's changes in a live room (a patch, core/room_sync.hpp): no undo step
 };
 
 struct Arrival {
@@ -44,6 +46,7 @@ struct WorkspaceHost {                   // what the workspace asks of the place
     std::function<void(std::string_view text, std::string_view summary_json)> store;  // keep the map (autosave)
     std::function<void()> begin_map;     // the map is being replaced: the old one stays in Recent maps, saves go elsewhere
     std::function<void(std::string_view reason)> keep_aside;  // the kept map cannot be read: keep it, never overwrite
+    std::function<void(std::string_view patch)> room_send;     // a live room: this person's changes for the others
 };
 
 class Workspace {
@@ -56,6 +59,16 @@ public:
     OpenOutcome open(Origin origin, std::vector<Arrival> files, bool quiet = false);
     OpenOutcome open(Origin origin, std::string_view name, std::string_view bytes, bool quiet = false);  // one file
     void new_map();                      // a fresh map as one undo step ("New map"); the old one stays in Recent maps
+
+    // Live rooms. begin: the facilitator who starts a room keeps the current map (it is what
+    // the room starts from); everyone else, and anyone coming back to a room, starts from an
+    // empty map that the room fills (the previous map stays in Recent maps). The undo history
+    // starts anew; edits are sent to the room by tick(), others' arrive through the door
+    // (Origin::Room). While in a room, opening another map is refused. end: the map stays,
+    // an ordinary map again.
+    void room_begin(RoomRole role, std::string self, bool keep_map);
+    void room_end();
+    const RoomLink& room() const { return room_; }
 
     bool tick(double now_seconds);       // notes changes, autosaves when due; true when the document changed
     void flush();                        // autosave now if anything is unsaved
@@ -75,6 +88,7 @@ public:
 
     static constexpr double kAutosaveDelaySeconds = 0.5;    // after the last change; "within a second"
     static constexpr double kAutosaveMaxWaitSeconds = 0.7;  // after the first unsaved change, even while typing on
+    static constexpr double kRoomSendSeconds = 0.15;        // a live room: edits go out at most this often
 
 private:
     OpenOutcome open_one(Origin origin, const Arrival& file, bool quiet);
@@ -82,6 +96,8 @@ private:
     void replace(Document document, const std::string& label);  // old map kept, new one applied as one step
     void report(const OpenOutcome& outcome, Origin origin, const std::string& name);  // dialog + status
     void store_now();
+    OpenOutcome room_receive(const Arrival& patch);  // Origin::Room
+    void room_send_now();                            // this person's edits since the last send
 
     WorkspaceHost host_;
     History history_;
@@ -93,6 +109,9 @@ private:
     std::optional<double> first_unsaved_seconds_;  // when tick() first saw a change not yet saved
     double now_seconds_ = 0;             // time of the last tick()
     std::optional<std::string> pinned_now_;  // History's clock while a replaced map keeps its own `modified`
+    RoomLink room_;                      // the live room this map is shared in, if any
+    std::uint64_t room_sent_revision_ = 0;  // revision last sent to (or received from) the room
+    double room_sent_seconds_ = -1;      // when edits were last sent
 };
 
 std::string outcome_json(const OpenOutcome& outcome, Origin origin);  // {ok, errors, warnings | report (merge)}

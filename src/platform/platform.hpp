@@ -62,5 +62,11 @@ void set_paste_handler(TextHandler handler);    // text pasted with Ctrl/Cmd+V
 // Notifications to the embedding page
 void notify_change(std::uint64_t revision);     // the document changed: runs window.ecomap.onChange callbacks
 void notify_view_change();                      // how the map is shown changed (e.g. names hidden): page text follows
+void page_event(std::string_view name);         // asks the page for one of its own screens ("room": the room panel)
+
+// Live rooms (web/room-app.js): this person's changes for the room service, as a patch
+// (core/room_sync.hpp); desktop: ignored (rooms run in the browser)
+void room_send(std::string_view patch);
+bool rooms_available();                         // the page can start and join rooms
 
 }  // namespace ecomap::platform

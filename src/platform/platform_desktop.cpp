@@ -160,4 +160,10 @@ void notify_change(std::uint64_t) {}
 
 void notify_view_change() {}
 
+void page_event(std::string_view) {}
+
+void room_send(std::string_view) {}
+
+bool rooms_available() { return false; }
+
 }  // namespace ecomap::platform

@@ -48,6 +48,9 @@ EM_JS(void, ecomap_js_copy, (const char* text), {
     const value = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
 });
+EM_JS(void, ecomap_js_page_event, (const char* name), { window.ecomap._pageEvent(UTF8ToString(name)); });
+EM_JS(void, ecomap_js_room_send, (const char* patch, int size), { window.ecomap._roomSend(UTF8ToString(patch, size)); });
+EM_JS(int, ecomap_js_rooms_available, (), { return window.ecomap && window.ecomap._roomsAvailable && window.ecomap._roomsAvailable() ? 1 : 0; });
 EM_JS(int, ecomap_js_is_mac, (), {
     return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "") ? 1 : 0;
 });
@@ -166,6 +169,12 @@ void set_paste_handler(TextHandler handler) { g_paste_handler = std::move(handle
 void notify_change(std::uint64_t revision) { ecomap_js_changed(static_cast<double>(revision)); }
 
 void notify_view_change() { ecomap_js_view_changed(); }
+
+void page_event(std::string_view name) { with_c_string(name, ecomap_js_page_event); }
+
+void room_send(std::string_view patch) { ecomap_js_room_send(patch.data(), static_cast<int>(patch.size())); }
+
+bool rooms_available() { return ecomap_js_rooms_available() != 0; }
 
 }  // namespace ecomap::platform
 

@@ -16,6 +16,8 @@ public:
     virtual void export_png(int width, int height, bool transparent, bool title) = 0;  // render, then download
     virtual void export_svg(bool transparent, bool title) = 0;  // download <title>.svg
     virtual void export_csv() = 0;         // download <title>.csv (entities) and <title>-links.csv
+    virtual bool rooms_available() = 0;    // live rooms can be started and joined here (the browser)
+    virtual void open_room_panel() = 0;    // the page's room panel: start, join, or the room in progress
 };
 
 }  // namespace ecomap::ui

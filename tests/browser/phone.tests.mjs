@@ -2,55 +2,7 @@
 // organization, export the JSON; pinch-zoom the map; landscape keeps everything on screen.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { waitReady, assert, settle, docScreenshot } from './harness.mjs';
-
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-
-async function openPhone(browser, url, options = PHONE) {
-  const context = await browser.newContext({ ...options, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push('console: ' + msg.text()); });
-  page.on('pageerror', (err) => problems.push('pageerror: ' + err.message));
-  await page.goto(url);
-  await waitReady(page);
-  const cdp = await context.newCDPSession(page);
-  const items = () => page.evaluate(() => window.ecomap.uiItems());
-  const height = options.viewport.height;
-  // A one-finger swipe (touch events only), e.g. to scroll a panel.
-  async function swipe(x, y0, y1) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
-    for (let i = 1; i <= 10; i++) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / 10 }] });
-      await page.waitForTimeout(30);
-    }
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await settle(page);
-  }
-  // Taps a named widget, scrolling the panel with the finger until it is on screen.
-  async function tap(name) {
-    let item;
-    for (let i = 0; i < 8; i++) {
-      item = (await items())[name];
-      if (item && item.y > 60 && item.y + item.h < height - 50) break;
-      await swipe(options.viewport.width / 2, height - 90, item && item.y <= 60 ? height - 10 : height - 290);
-    }
-    assert(item, `no widget "${name}" on the screen`);
-    assert(item.h >= 44, `"${name}" is ${item.h} px high: too small for a finger (44 px)`);
-    await page.touchscreen.tap(item.x + item.w / 2, item.y + item.h / 2);
-    await settle(page);
-  }
-  async function typeName(entityId, text) {
-    await page.waitForFunction((id) => {
-      const s = window.ecomap.state();
-      return s.typing && s.selection[0] && s.selection[0].id === id;
-    }, entityId, { timeout: 10000 });
-    await page.waitForTimeout(150);
-    await page.keyboard.type(text, { delay: 30 });
-    await page.waitForTimeout(300);
-  }
-  return { context, page, problems, cdp, items, tap, swipe, typeName };
-}
+import { assert, docScreenshot, openPhone, PHONE } from './harness.mjs';
 
 export function tests({ browser, server, out }) {
   return [

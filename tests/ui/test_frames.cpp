@@ -34,6 +34,8 @@ public:
     void export_png(int, int, bool, bool) override { ++asked; }
     void export_svg(bool, bool) override { ++asked; }
     void export_csv() override { ++asked; }
+    bool rooms_available() override { return false; }
+    void open_room_panel() override { ++asked; }
     int asked = 0;  // requests that would reach the platform
 };
 

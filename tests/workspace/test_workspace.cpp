@@ -143,3 +143,42 @@ TEST_CASE_METHOD(Fresh, "Someone typing without a pause still has the map saved 
     REQUIRE_FALSE(recorder.calls.empty());  // saved 0.7 s after the first key, while typing went on
     CHECK(recorder.calls.front().rfind("store:", 0) == 0);
 }
+
+TEST_CASE("in a live room, edits go out, others' arrive through the door without an undo step", "[workspace][room]") {
+    std::vector<std::string> sent;
+    Recorder recorder;
+    WorkspaceHost host = recorder.host();
+    host.room_send = [&sent](std::string_view patch) { sent.emplace_back(patch); };
+    Workspace phone(std::move(host));
+    REQUIRE(phone.open(Origin::Api, "workshop.json", workshop(), true).ok);
+    phone.room_begin(RoomRole::Participant, "a1a1a1a1a1a1a1a1", false);
+    CHECK(phone.history().document().entities.empty());  // the room fills a fresh map; the workshop stays in Recent maps
+    CHECK_FALSE(phone.history().can_undo());
+
+    ApplyResult added = phone.history().apply(add_entity(EntityKind::Person, "Ana"));
+    REQUIRE(added);
+    phone.tick(1.0);
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].find("\"a1a1a1a1a1a1a1a1\"") != std::string::npos);
+    CHECK(sent[0].find("\"Ana\"") != std::string::npos);
+
+    const std::string from_ben = R"({"docs": {"b2b2b2b2b2b2b2b2": {"set": {"entities": {
+        "p1": {"id": "p1", "kind": "person", "name": "Ben"}}}}}})";
+    const OpenOutcome received = phone.open(Origin::Room, "room", from_ben, true);
+    REQUIRE(received.ok);
+    CHECK(phone.history().document().entities.size() == 2);
+    CHECK(phone.history().undo_label() == "Add person");  // Ben's entry is no undo step of hers
+    REQUIRE(phone.history().undo());
+    REQUIRE(phone.history().document().entities.size() == 1);
+    CHECK(phone.history().document().entities[0].name == "Ben");
+    phone.tick(2.0);
+    REQUIRE(sent.size() == 2);
+    CHECK(sent[1].find("\"removed\"") != std::string::npos);
+
+    // Other maps cannot replace the room's map; after leaving, they can.
+    CHECK_FALSE(phone.open(Origin::Api, "workshop.json", workshop(), true).ok);
+    CHECK_FALSE(phone.open(Origin::Room, "room", "{not json", true).ok);
+    CHECK(phone.history().document().entities.size() == 1);
+    phone.room_end();
+    CHECK(phone.open(Origin::Api, "workshop.json", workshop(), true).ok);
+}
