@@ -338,7 +338,10 @@
   // otherwise a room this device was in continues after a reload.
   const params = new URLSearchParams(window.location.search);
   api.ready.then(async () => {
-    try { available = Boolean(client) && (await fetch('/api/health', { cache: 'no-store' })).ok; } catch { available = false; }
+    try {  // the room service marks its answers; a page served as plain files gets no Room button (and no 404 noise)
+      const answer = await fetch(window.location.pathname, { method: 'HEAD', cache: 'no-store' });
+      available = Boolean(client) && answer.headers.get('X-Ecomap-Rooms') === '1';
+    } catch { available = false; }
     if (available) call('redraw');  // the toolbar shows the Room button
     if (!available) { if (params.has('join') || params.has('room')) { joinCode = params.get('join') || ''; openPanel(); } return; }
     if (params.has('room') && params.has('view')) {

@@ -26,6 +26,7 @@ export function securityHeaders() {
     'Referrer-Policy': 'no-referrer',            // join and projector links carry codes and keys
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cache-Control': 'no-cache',
+    'X-Ecomap-Rooms': '1',                       // the page asks for rooms only where this answers (web/room-app.js)
   };
 }
 

@@ -126,6 +126,8 @@ export function tests({ browser, out }) {
       await fac.evaluate(() => window.ecomap.room.showGroup(true));
       await until(phones[2].page, (n) => JSON.parse(window.ecomap.getMap()).entities.length === n, PHONES,
                   'phone 3 to see the group map once it is shared');
+      await fac.evaluate(() => window.ecomap.room.hideNames(true));
+      await until(projector.page, () => window.ecomap.state().hideNames, null, 'the projector to hide names when asked');
 
       // The facilitator removes Person 1's entry: it leaves the phone and the projector.
       step = "The facilitator removes Person 1's entry: it leaves the phon";
