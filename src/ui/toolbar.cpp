@@ -58,16 +58,20 @@ WindowLayout window_layout(float width, float height, bool touch) {
     return layout;
 }
 
+constexpr float kWordmarkMinWidth = 480.0f;  // narrower compact toolbars leave the name out
+
 void draw_toolbar(UiContext& context, float width, bool compact) {
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize({width, kToolbarHeight});
     ImGui::Begin("##toolbar", nullptr, kBarFlags);
     ImGui::SetCursorPosY(std::max(0.0f, (kToolbarHeight - ImGui::GetFrameHeight()) * 0.5f));
     ImGui::AlignTextToFramePadding();
-    ImGui::PushFont(context.fonts.ui_bold);
-    ImGui::TextUnformatted("ecomap");
-    ImGui::PopFont();
-    ImGui::SameLine();
+    if (!compact || width >= kWordmarkMinWidth) {  // a phone needs the room for its buttons (Recent maps comes last)
+        ImGui::PushFont(context.fonts.ui_bold);
+        ImGui::TextUnformatted("ecomap");
+        ImGui::PopFont();
+        ImGui::SameLine();
+    }
     if (compact) {  // files and export behind one button; undo, redo and fit stay at hand
         if (ImGui::Button("Menu")) ImGui::OpenPopup("##menu");
         expose_item("menu");
