@@ -243,12 +243,13 @@
     statusLine.hidden = !inRoom || role === 'projector';
     if (inRoom) {
       statusLine.className = s.state;
-      const unsent = s.pending > 0 ? ` · ${s.pending} change${s.pending === 1 ? '' : 's'} not sent yet` : '';
+      const unsent = s.pending > 0 ? `· ${s.pending} change${s.pending === 1 ? '' : 's'} not sent yet` : '';
       const reconnecting = s.state === 'offline' ? 'Offline, reconnecting' : stateWords[s.state] || s.state;
-      const people = role === 'facilitator' ? ` · ${s.participants} joined` : '';
-      statusLine.replaceChildren(el('span', { class: 'dot' }), el('span', { text: reconnecting }),
-                                 el('span', { class: 'wide', text: ` · room ${s.code}${people}` }), el('span', { text: unsent }));
-      statusLine.setAttribute('aria-label', `Live room ${s.code}: ${reconnecting}${unsent}`);
+      const people = role === 'facilitator' ? ` · ${s.participants} joined` : '';  // the spans are spaced by the line's gap
+      statusLine.replaceChildren(...[el('span', { class: 'dot' }), el('span', { text: reconnecting }),
+                                     el('span', { class: 'wide', text: `· room ${s.code}${people}` }),
+                                     unsent && el('span', { text: unsent })].filter(Boolean));
+      statusLine.setAttribute('aria-label', `Live room ${s.code}: ${reconnecting} ${unsent}`.trim());
     }
     corner.hidden = !(inRoom && role === 'projector');
     if (!corner.hidden && corner.dataset.code !== s.code) {
