@@ -1,27 +1,45 @@
-// ecomap command-line tool: `export FILE -o OUT.svg|OUT.csv|OUT.json [--hide-names]
-// [--title] [--transparent]` (help in help.cpp; the exports are the core's pure functions).
+// ecomap command-line tool: `export FILE -o OUT.svg|OUT.png|OUT.csv|OUT.json [--width N]
+// [--hide-names] [--title] [--transparent]` (help in help.cpp; the exports are the core's pure
+// functions; a PNG is the SVG export drawn by librsvg's rsvg-convert, with the map embedded).
 #include "cli/cli.hpp"
 #include "cli/files.hpp"
 
 #include "core/anonymize.hpp"
 #include "core/csv.hpp"
 #include "core/export_svg.hpp"
+#include "core/png_embed.hpp"
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
+
+extern char** environ;
 
 namespace ecomap::cli {
 
 namespace {
 
-enum class Format { Svg, Csv, Json };
+enum class Format { Svg, Png, Csv, Json };
+
+constexpr int kDefaultPngWidth = 2000;  // pixels
+constexpr int kMinPngWidth = 64;
+constexpr int kMaxPngWidth = 8000;
 
 struct ExportArgs {
     std::optional<std::string> input;   // the map to export
     std::optional<std::string> output;  // -o
     bool hide_names = false;            // --hide-names
     SvgOptions svg;                     // --title, --transparent
+    int width = kDefaultPngWidth;       // --width (PNG only)
+    bool width_given = false;
 };
 
 // The lower-cased extension of `path` with its dot (".svg"), "" when it has none.
@@ -53,6 +71,16 @@ std::string parse(const Args& args, ExportArgs& out) {
             out.svg.title = true;
         } else if (!options_ended && arg == "--transparent") {
             out.svg.transparent = true;
+        } else if (!options_ended && arg == "--width") {
+            if (i + 1 >= args.size()) return "--width needs a value";
+            const std::string value(args[++i]);
+            char* end = nullptr;
+            const long width = std::strtol(value.c_str(), &end, 10);
+            if (value.empty() || *end != '\0' || width < kMinPngWidth || width > kMaxPngWidth)
+                return "--width must be a whole number of pixels from " + std::to_string(kMinPngWidth) + " to " +
+                       std::to_string(kMaxPngWidth) + " (got '" + one_line(value) + "')";
+            out.width = static_cast<int>(width);
+            out.width_given = true;
         } else if (!options_ended && arg.size() > 1 && arg[0] == '-') {
             return "unknown option '" + one_line(arg) + "'";
         } else if (out.input) {
@@ -62,7 +90,7 @@ std::string parse(const Args& args, ExportArgs& out) {
         }
     }
     if (!out.input) return "no map given";
-    if (!out.output) return "missing -o OUT.svg, OUT.csv or OUT.json (the file to write)";
+    if (!out.output) return "missing -o OUT.svg, OUT.png, OUT.csv or OUT.json (the file to write)";
     if (same_file(*out.input, *out.output))
         return "refusing to overwrite the input " + one_line(*out.input) + "; choose another -o file";
     return {};
@@ -71,6 +99,7 @@ std::string parse(const Args& args, ExportArgs& out) {
 std::optional<Format> format_of(const std::string& path) {
     const std::string ext = extension(path);
     if (ext == ".svg") return Format::Svg;
+    if (ext == ".png") return Format::Png;
     if (ext == ".csv") return Format::Csv;
     if (ext == ".json") return Format::Json;
     return std::nullopt;
@@ -89,6 +118,44 @@ bool write(const std::string& path, const std::string& bytes) {
     return true;
 }
 
+// Draws the SVG `width` pixels wide with rsvg-convert (Debian's librsvg2-bin), in a private
+// temporary folder; the PNG bytes, or nullopt with `error` set.
+std::optional<std::string> render_png(const std::string& svg, int width, std::string& error) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::string pattern = (fs::temp_directory_path(ec) / "ecomap-png-XXXXXX").string();
+    if (ec || mkdtemp(pattern.data()) == nullptr) {
+        error = "cannot create a temporary folder to draw the PNG in";
+        return std::nullopt;
+    }
+    const fs::path dir = pattern;
+    const std::string svg_path = (dir / "map.svg").string(), png_path = (dir / "map.png").string();
+    std::optional<std::string> png;
+    if (std::ofstream(svg_path, std::ios::binary).write(svg.data(), static_cast<std::streamsize>(svg.size()))) {
+        const std::string width_text = std::to_string(width);
+        const char* argv[] = {"rsvg-convert", "--width", width_text.c_str(), "--keep-aspect-ratio",
+                              "--output", png_path.c_str(), svg_path.c_str(), nullptr};
+        pid_t pid = 0;
+        int status = 0;
+        if (posix_spawnp(&pid, "rsvg-convert", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0) {
+            error = "drawing a PNG needs rsvg-convert: install the Debian package librsvg2-bin (./ecomap setup does)";
+        } else if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            error = "rsvg-convert could not draw the map";
+        } else {
+            std::ifstream in(png_path, std::ios::binary);
+            png = std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            if (!is_png(*png)) {
+                error = "rsvg-convert wrote no PNG";
+                png.reset();
+            }
+        }
+    } else {
+        error = "cannot write the temporary SVG";
+    }
+    fs::remove_all(dir, ec);
+    return png;
+}
+
 }  // namespace
 
 int run_export(const Args& args) {
@@ -98,7 +165,8 @@ int run_export(const Args& args) {
     const std::optional<Format> format = format_of(output);
     if (!format)
         return usage_error("export", "cannot tell the format from '" + one_line(output) +
-                                         "': the -o file must end in .svg, .csv or .json");
+                                         "': the -o file must end in .svg, .png, .csv or .json");
+    if (parsed.width_given && *format != Format::Png) return usage_error("export", "--width is for PNG images (-o OUT.png)");
     if (*format == Format::Csv && same_file(*parsed.input, links_path(output)))
         return usage_error("export", "refusing to overwrite the input " + one_line(*parsed.input) + " with the links table");
 
@@ -119,6 +187,18 @@ int run_export(const Args& args) {
             std::printf("wrote %s: the map as an SVG image%s, %s; it re-opens in ecomap\n", one_line(output).c_str(),
                         hidden.c_str(), record_counts(document).c_str());
             break;
+        case Format::Png: {
+            std::string error;
+            const std::optional<std::string> png = render_png(export_svg(document, parsed.svg), parsed.width, error);
+            if (!png) {
+                std::fprintf(stderr, "ecomap export: %s\n", error.c_str());
+                return kExitProblem;
+            }
+            if (!write(output, embed_document_in_png(*png, export_json(document)))) return kExitProblem;
+            std::printf("wrote %s: the map as a PNG image %d pixels wide%s, %s; it re-opens in ecomap\n",
+                        one_line(output).c_str(), parsed.width, hidden.c_str(), record_counts(document).c_str());
+            break;
+        }
         case Format::Csv: {
             const std::string links = links_path(output);
             if (!write(output, export_csv_entities(document)) || !write(links, export_csv_relationships(document)))

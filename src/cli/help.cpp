@@ -25,7 +25,7 @@ Commands:
                                 Combine participants' maps into one group map
   sample [--seed N] [--entities K] -o FILE
                                 Write a generated example map (demos, tests, benchmarks)
-  export FILE -o OUT.svg|OUT.csv|OUT.json [--hide-names] [--title] [--transparent]
+  export FILE -o OUT.svg|OUT.png|OUT.csv|OUT.json [--width N] [--hide-names] [--title] [--transparent]
                                 Write the map as an image, spreadsheet tables or a map file
   help [COMMAND]                This text, or the help of one command (also: COMMAND --help)
 
@@ -103,7 +103,7 @@ the same map on every machine.
 Exit codes: 0 written, 1 FILE could not be written, 2 usage error.
 )";
 
-constexpr std::string_view kExportHelp = R"(Usage: ecomap export FILE -o OUT.svg|OUT.csv|OUT.json [--hide-names] [--title] [--transparent]
+constexpr std::string_view kExportHelp = R"(Usage: ecomap export FILE -o OUT.svg|OUT.png|OUT.csv|OUT.json [--width N] [--hide-names] [--title] [--transparent]
 
 Reads FILE exactly as the app opens it and writes it in the format of the -o file's
 extension (atomically: a temporary file next to it is renamed over it):
@@ -111,6 +111,9 @@ extension (atomically: a temporary file next to it is renamed over it):
          dot votes, and the framework's attribution line. The map file is embedded,
          so the image re-opens in ecomap. --title puts the map's title on top;
          --transparent leaves out the white background.
+  .png   the same image as PNG, N pixels wide (--width, default 2000, 64 to 8000),
+         drawn by rsvg-convert (Debian: librsvg2-bin), no display needed; the map
+         file is embedded, so the PNG re-opens in ecomap too.
   .csv   two spreadsheet tables (UTF-8, quoted, formula-safe): OUT.csv with one row
          per entity and one column per role, and OUT-links.csv with the relationships.
   .json  the map file (the current format version).

@@ -252,8 +252,20 @@ for kind in svg csv json; do
 done
 check "--hide-names: no name, note, source or label of the map in any output, embedded map included" \
   'py_ok "len(secrets(files[0])) > 50 and not [x for x in secrets(files[0]) for t in [text(files[1]), embedded(files[1]), text(files[2]), text(files[3]), text(files[4])] if x in t]" "$T/big.json" "$T/hidden.svg" "$T/hidden.csv" "$T/hidden-links.csv" "$T/hidden.json"'
-run export big.json -o out.png
-check "export to an unknown format: exit 2, says which endings work" 'rc_is 2 && err_has "the -o file must end in .svg, .csv or .json"'
+run export big.json -o out.txt
+check "export to an unknown format: exit 2, says which endings work" 'rc_is 2 && err_has "the -o file must end in .svg, .png, .csv or .json"'
+run export big.json -o big.png --width 800 --title
+check "export .png: exit 0, says what it wrote" 'rc_is 0 && out_has "wrote big.png: the map as a PNG image 800 pixels wide, 200 entities"'
+check "export .png: a PNG 800 pixels wide, not blank" \
+  'python3 -c "import struct,sys,zlib; b=open(sys.argv[1],\"rb\").read(); assert b[:8]==b\"\\x89PNG\\r\\n\\x1a\\n\"; w,h=struct.unpack(\">II\",b[16:24]); assert w==800 and 300<h<2000, (w,h); assert len(b)>20000, len(b)" "$T/big.png" 2>"$T/py" || { WHY="$(cat "$T/py")"; false; }'
+run validate big.png
+check "the exported PNG re-opens with the same records" 'rc_is 0 && out_has "big.png: ok (200 entities, "'
+run export big.json -o wide.png --width 12
+check "export .png --width out of range: exit 2, says the range" 'rc_is 2 && err_has "--width must be a whole number of pixels from 64 to 8000"'
+run export big.json -o big2.svg --width 800
+check "--width on an SVG: exit 2" 'rc_is 2 && err_has "--width is for PNG images"'
+(cd "$T" && timeout 60 env PATH=/nonexistent "$CLI" export big.json -o nopath.png) >"$T/out" 2>"$T/err"; RC=$?
+check "export .png without rsvg-convert: exit 1, says which package" 'rc_is 1 && err_has "librsvg2-bin" && [ ! -e "$T/nopath.png" ]'
 run export big.json
 check "export without -o: exit 2" 'rc_is 2 && err_has "missing -o OUT.svg"'
 run export big.json -o ./big.json
