@@ -192,6 +192,14 @@ run sample --entities many -o bad.json
 check "sample with a bad --entities: exit 2" 'rc_is 2 && err_has "--entities must be a whole number" && [ ! -e "$T/bad.json" ]'
 run sample --seed 1
 check "sample without -o: exit 2" 'rc_is 2 && err_has "missing -o FILE"'
+# [SECTION] example maps ----------------------------------------------------------------
+
+for example in "$HERE"/../../maps/examples/*.ecomap.json; do
+  name=$(basename "$example")
+  run validate "$example"
+  check "example $name validates without a repair" 'rc_is 0 && lines_are 1 && out_has ": ok ("'
+done
+
 # [SECTION] export --------------------------------------------------------------------
 
 # python3 check over the files named after it; `files` is the list of their paths.
