@@ -384,9 +384,10 @@ function checkCollection(c) {
 
 function plain(record) { return JSON.parse(JSON.stringify(record)); }
 
-// The QR code of a text (a join link) as rows of booleans (true = dark), error correction M.
-export function qrMatrix(text) {
-  const qr = qrcode(0, 'M');
+// The QR code of a text as rows of booleans (true = dark); error correction M (a join link), or
+// L for long texts (a share link: fewer, larger modules).
+export function qrMatrix(text, level = 'M') {
+  const qr = qrcode(0, level);
   qr.addData(String(text));
   qr.make();
   const n = qr.getModuleCount();

@@ -15,6 +15,7 @@
 #include "core/csv.hpp"
 #include "core/export_svg.hpp"
 #include "core/io_json.hpp"
+#include "core/share_link.hpp"
 #include "platform/platform.hpp"
 #include "ui/actions.hpp"
 #include "ui/test_hooks.hpp"
@@ -101,6 +102,9 @@ void register_api(Shell& shell) {
         }
         out["roles"] = std::move(roles);
         return out.dump();
+    });
+    platform::register_api("shareCompact", [&workspace](std::string_view) {  // the page deflates it into #map=1.…
+        return compact_map(workspace.export_document());                     // (names hidden when asked, as every export)
     });
     platform::register_api("exportCSV", [&workspace](std::string_view) {
         const Document document = workspace.export_document();

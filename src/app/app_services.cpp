@@ -23,6 +23,10 @@ bool AppServices::rooms_available() { return platform::rooms_available(); }
 
 void AppServices::open_room_panel() { platform::page_event("room"); }
 
+bool AppServices::links_available() { return platform::is_web(); }
+
+void AppServices::open_share_panel() { platform::page_event("share"); }
+
 void AppServices::save_json() {
     const std::string name = workspace_.base_file_name() + ".ecomap.json";
     platform::download_file(name, "application/json", export_json(workspace_.export_document()));

@@ -35,6 +35,8 @@ public:
     void export_csv() override;
     bool rooms_available() override;
     void open_room_panel() override;
+    bool links_available() override;
+    void open_share_panel() override;
 
     std::optional<ui::ImageExportOptions> take_pending_png();  // the PNG asked for this frame, if any
     void finish_png(const ui::ImageExportOptions& options, const ui::ImageExportResult& result);  // download or tell why

@@ -12,11 +12,12 @@
 #include "core/framework.hpp"
 #include "core/io_json.hpp"
 #include "core/merge.hpp"
+#include "core/share_link.hpp"
 
 namespace ecomap::app {
 namespace {
 
-constexpr const char* kOriginNames[] = {"file", "drop", "paste", "autosave", "url", "api", "recent", "merge", "room"};
+constexpr const char* kOriginNames[] = {"file", "drop", "paste", "autosave", "url", "api", "recent", "merge", "room", "link"};
 
 std::vector<std::string> warning_lines(const ImportResult& result, const std::string& prefix) {
     std::vector<std::string> lines;
@@ -28,6 +29,7 @@ std::vector<std::string> warning_lines(const ImportResult& result, const std::st
 std::string error_title(Origin origin) {
     switch (origin) {
         case Origin::Url: return "The map from the link could not be opened";
+        case Origin::Link: return "The map in this link could not be opened";
         case Origin::Paste: return "The pasted text could not be opened";
         case Origin::Autosave: return "The map saved here could not be opened";
         case Origin::Merge: return "The maps could not be merged";
@@ -98,8 +100,20 @@ OpenOutcome Workspace::open(Origin origin, std::vector<Arrival> files, bool quie
 OpenOutcome Workspace::open_one(Origin origin, const Arrival& file, bool quiet) {
     ImportOptions options;
     options.now_iso = now_iso();
-    ImportResult result = import_document(file.bytes, options);
     OpenOutcome outcome;
+    std::string expanded;  // a share link's compact text, as a map file
+    if (origin == Origin::Link) {
+        if (file.bytes.size() > options.max_bytes) {
+            outcome.error = "the link's map is larger than maps can be";
+        } else if (std::optional<std::string> map = expand_map(file.bytes, outcome.error)) {
+            expanded = std::move(*map);
+        }
+        if (expanded.empty()) {
+            if (!quiet) report(outcome, origin, file.name);
+            return outcome;  // the current map stays as it is
+        }
+    }
+    ImportResult result = import_document(origin == Origin::Link ? std::string_view(expanded) : std::string_view(file.bytes), options);
     outcome.warnings = warning_lines(result, "");
     if (!result.ok()) {
         outcome.error = result.error ? result.error->message : "unknown error";

@@ -28,6 +28,7 @@ enum class Origin {
     Recent,    // chosen in Recent maps
     Merge,     // participants' maps combined into the current one
     Room,      // other people's changes in a live room (a patch, core/room_sync.hpp): no undo step
+    Link,      // a share link's map (its compact text, core/share_link.hpp), opened as a new map
 };
 
 struct Arrival {

@@ -62,6 +62,8 @@ std::vector<Action> make_actions() {
     // Facilitator: group map, presentation, hidden names, dot votes (ui/presentation.hpp).
     list.push_back({"merge-maps", "Merge maps…", "", {}, always,
                     [](UiContext& c) { c.services.open_files_for_merge(); }});
+    list.push_back({"share", "Share link", "", {}, [](const UiContext& c) { return c.services.links_available(); },
+                    [](UiContext& c) { c.services.open_share_panel(); }});
     list.push_back({"room", "Room", "", {}, [](const UiContext& c) { return c.services.rooms_available(); },
                     [](UiContext& c) { c.services.open_room_panel(); }});
     list.push_back({"present", "Present", "P", {ImGuiKey_P}, always,

@@ -18,6 +18,8 @@ public:
     virtual void export_csv() = 0;         // download <title>.csv (entities) and <title>-links.csv
     virtual bool rooms_available() = 0;    // live rooms can be started and joined here (the browser)
     virtual void open_room_panel() = 0;    // the page's room panel: start, join, or the room in progress
+    virtual bool links_available() = 0;    // share links work here (the browser)
+    virtual void open_share_panel() = 0;   // the page's share panel: the map as a link, with its QR code
 };
 
 }  // namespace ecomap::ui

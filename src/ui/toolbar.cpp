@@ -77,7 +77,7 @@ void draw_toolbar(UiContext& context, float width, bool compact) {
         expose_item("menu");
         ImGui::SameLine();
         if (ImGui::BeginPopup("##menu")) {
-            for (const char* id : {"new-map", "open", "save-json", "export", "merge-maps", "room", "present"}) {
+            for (const char* id : {"new-map", "open", "save-json", "export", "share", "merge-maps", "room", "present"}) {
                 const Action* action = find_action(id);
                 if (action == nullptr) continue;
                 if (ImGui::Selectable(action->label.c_str(), false, 0, {0, ImGui::GetFrameHeight()}))
@@ -99,6 +99,7 @@ void draw_toolbar(UiContext& context, float width, bool compact) {
     action_button(context, "open");
     action_button(context, "save-json");
     action_button(context, "export");
+    if (context.services.links_available()) action_button(context, "share");
     if (context.services.rooms_available()) action_button(context, "room");
     separator();
     action_button(context, "undo");

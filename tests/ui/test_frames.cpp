@@ -36,6 +36,8 @@ public:
     void export_csv() override { ++asked; }
     bool rooms_available() override { return false; }
     void open_room_panel() override { ++asked; }
+    bool links_available() override { return false; }
+    void open_share_panel() override { ++asked; }
     int asked = 0;  // requests that would reach the platform
 };
 
