@@ -209,16 +209,9 @@
   panel.addEventListener('keyup', (event) => event.stopPropagation());
   document.addEventListener('keydown', (event) => { if (event.key === 'Escape' && !qrFull.hidden) qrFull.hidden = true; });
 
-  function qrCanvas(text, size) {  // the QR code drawn crisp, with its quiet zone
-    const rows = window.ecomapRoomQr(text);
-    const n = rows.length + 8;
-    const scale = Math.max(1, Math.floor(size / n));
-    const canvas = el('canvas', { width: n * scale, height: n * scale, 'aria-label': 'QR code of the join link', role: 'img' });
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, canvas.width, canvas.height);
-    g.fillStyle = '#000';
-    rows.forEach((row, r) => row.forEach((dark, c) => { if (dark) g.fillRect((c + 4) * scale, (r + 4) * scale, scale, scale); }));
+  function qrCanvas(text, size) {  // the QR code drawn crisp, with its quiet zone (room.js)
+    const canvas = window.ecomapQrCanvas(text, size);
+    canvas.setAttribute('aria-label', 'QR code of the join link');
     return canvas;
   }
   function showQrFull() {

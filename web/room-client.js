@@ -394,6 +394,23 @@ export function qrMatrix(text, level = 'M') {
   return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)));
 }
 
+// A canvas with the QR code of `text`, its quiet zone included, about `size` pixels wide and at
+// least 3 pixels a module (smaller cannot be read by phones). Used by the Room and Share panels.
+export function qrCanvas(text, size, level = 'M') {
+  const rows = qrMatrix(text, level);
+  const n = rows.length + 8;
+  const scale = Math.max(3, Math.floor(size / n));
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = n * scale;
+  canvas.setAttribute('role', 'img');
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.fillStyle = '#000';
+  rows.forEach((row, r) => row.forEach((dark, c) => { if (dark) g.fillRect((c + 4) * scale, (r + 4) * scale, scale, scale); }));
+  return canvas;
+}
+
 // [SECTION] page entry: window.ecomap.room
 
 export function installInPage(win = globalThis) {
@@ -401,6 +418,6 @@ export function installInPage(win = globalThis) {
   const client = new RoomClient();
   win.ecomap = win.ecomap || {};
   win.ecomap.room = client;
-  win.ecomapRoomQr = qrMatrix;
+  win.ecomapQrCanvas = qrCanvas;
   return client;
 }

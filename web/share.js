@@ -121,15 +121,9 @@
   };
   function close() { panel.hidden = true; document.getElementById('canvas').focus(); }
   function qr(text, size) {
-    if (!window.ecomapRoomQr) return null;  // the encoder comes with room.js
-    const rows = window.ecomapRoomQr(text, 'L');
-    const n = rows.length + 8, scale = Math.max(3, Math.floor(size / n));  // 3 px a module at least, or phones cannot read it
-    const canvas = make('canvas', { width: n * scale, height: n * scale });
-    canvas.setAttribute('role', 'img');
+    if (!window.ecomapQrCanvas) return null;  // the encoder comes with room.js
+    const canvas = window.ecomapQrCanvas(text, size, 'L');  // long links: level L, fewer modules
     canvas.setAttribute('aria-label', 'QR code of the link');
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#fff'; g.fillRect(0, 0, canvas.width, canvas.height); g.fillStyle = '#000';
-    rows.forEach((row, r) => row.forEach((dark, c) => { if (dark) g.fillRect((c + 4) * scale, (r + 4) * scale, scale, scale); }));
     return canvas;
   }
   async function open() {
