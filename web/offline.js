@@ -14,7 +14,7 @@
   banner.hidden = true;
   banner.setAttribute('role', 'status');
   banner.style.cssText = 'position:fixed;left:50%;bottom:64px;transform:translateX(-50%);z-index:5;background:#fff;' +
-    'border:1px solid #332288;border-radius:8px;padding:8px 10px 8px 14px;font-size:14px;display:flex;gap:10px;align-items:center;' +
+    'border:1px solid #332288;border-radius:8px;padding:8px 10px 8px 14px;font-size:14px;gap:10px;align-items:center;' +
     'box-shadow:0 2px 10px rgba(0,0,0,.15);max-width:90vw';
   const text = document.createElement('span');
   text.textContent = 'A new version of ecomap is available.';
@@ -29,6 +29,7 @@
   let switching = false;
   function offer(worker) {
     banner.hidden = false;
+    banner.style.display = 'flex';  // shown only now: an inline display would override [hidden]
     reload.onclick = async () => {
       switching = true;
       try { await api.flushAutosave(); } catch { /* the map is saved within a second anyway */ }

@@ -19,6 +19,7 @@ export function tests({ browser }) {
       const ready = await page.evaluate(() => Promise.race([window.ecomap.offlineReady,
         new Promise((resolve) => setTimeout(() => resolve('timeout'), 60000))]));
       assert(ready === true, `the offline app did not get ready (${ready})`);
+      assert(await page.isHidden('#ecomap-update'), 'the new-version notice shows without a new version');
       const loaded = await page.evaluate(() => window.ecomap.loadMap(JSON.stringify({ format: 'ecomap', formatVersion: 2,
         meta: { title: 'On the train' }, entities: [{ id: 'e1', kind: 'person', name: 'Kofi' }] })));
       assert(loaded.ok, 'the map did not load');

@@ -104,7 +104,13 @@ export function tests({ browser, out }) {
         await until(page, (want) => {
           const map = JSON.parse(window.ecomap.getMap());
           return map.entities.length === want.length && map.placements.length === want.length;
-        }, expected, `every phone's entry and role to reach the ${who}`);
+        }, expected, `every phone's entry and role to reach the ${who}`).catch(async (error) => {
+          const map = await getMap(page);
+          const phonesSay = await Promise.all(phones.map((p) => p.page.evaluate(() => ({
+            status: window.ecomap.room.status(), map: JSON.parse(window.ecomap.getMap()) }))));
+          throw new Error(`${error.message}: the ${who} has ${names(map).join(', ')} and ${map.placements.length} placements; ` +
+            `phones: ${phonesSay.map((s) => `${s.status.state}/${s.status.pending} ${s.map.entities.map((e) => e.name).join('+')} ${s.map.placements.length}`).join('; ')}`);
+        });
         const map = await getMap(page);
         assert(JSON.stringify(names(map)) === JSON.stringify(expected), `${who} has ${names(map).join(', ')}`);
         for (let i = 1; i <= PHONES; i++) {
