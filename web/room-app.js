@@ -14,6 +14,7 @@
   let available = false;   // the page is served by the room service (GET /api/health answered)
   let inRoom = false;      // the app's map is a room's map
   let links = null;        // facilitator: {code, joinUrl, projectorUrl}
+  let leaving = false;     // this person leaves, ends or deletes the room: the caller says what happened
 
   // [SECTION] The sync between the app and the room client
   let pending = null;
@@ -60,7 +61,7 @@
   if (client) {
     client.on('remote', (change) => { if (inRoom) { mergeRemote(change); schedule(); } });
     client.on('status', () => {
-      if (inRoom && !client.session) finish(client.lastError || 'You are no longer in the room. Your map is kept here.');
+      if (inRoom && !client.session && !leaving) finish(client.lastError || 'You are no longer in the room. Your map is kept here.');
       render();
     });
     client.on('settings', (settings) => {
@@ -126,7 +127,8 @@
                participants: s.participants, pending: s.pending, error: s.error || '', settings: s.settings || {} };
     },
     async leave() {
-      if (client && client.session) await client.leave({ forget: true });
+      leaving = true;
+      try { if (client && client.session) await client.leave({ forget: true }); } finally { leaving = false; }
       finish('');
     },
     // Facilitator controls (the panel's buttons)
@@ -135,11 +137,13 @@
     showGroup: (on) => client.showGroup(on).finally(render),   // participants see the group map (read only)
     async end() {
       await client.end();
-      await client.leave({ forget: true });
+      leaving = true;
+      try { await client.leave({ forget: true }); } finally { leaving = false; }
       finish('The room has ended. The group map stays here as an ordinary map: save it, export it or merge it.');
     },
     async deleteRoom() {
-      await client.deleteRoom();
+      leaving = true;
+      try { await client.deleteRoom(); } finally { leaving = false; }
       finish('The room and everything in it were deleted from the server. The map stays here until you close it.');
     },
     participants: () => (client ? client.participants() : []),

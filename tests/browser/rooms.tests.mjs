@@ -176,6 +176,8 @@ export function tests({ browser, out }) {
       await fac.evaluate(() => window.ecomap.room.end());
       const ended = await fac.evaluate(() => ({ status: window.ecomap.room.status(), state: window.ecomap.state() }));
       assert(ended.status.state === 'none' && ended.state.room.role === 'none', 'the facilitator is still in the room after ending it');
+      assert(ended.state.dialog && /The room has ended/.test(ended.state.dialog.message),
+             `ending the room says "${ended.state.dialog && ended.state.dialog.message}"`);
       const saved = await fac.evaluate(() => window.ecomap.getMap());
       const reopened = await fac.evaluate((text) => window.ecomap.loadMap(text), saved);
       assert(reopened.ok, `the ended room's map does not reopen: ${reopened.errors}`);
