@@ -120,29 +120,32 @@ bool Change::empty() const {
     return true;
 }
 
-void apply_change(Document& document, const Change& change) {
+namespace {
+
+// Every step of the change, forward (apply, redo) or backward (revert, undo): each step goes
+// from one of its ends to the other, and leaves alone what someone else changed since.
+void run_change(Document& document, const Change& change, bool forward) {
     for_each_record_type([&](auto type) {
         using Record = typename decltype(type)::type;
-        run_forward(records_of<Record>(document), steps_of<Record>(change));
+        if (forward)
+            run_forward(records_of<Record>(document), steps_of<Record>(change));
+        else
+            run_backward(records_of<Record>(document), steps_of<Record>(change));
     });
-    for (const auto& [key, step] : change.reflections) set_reflection(document.reflections, key, step.before, step.after);
-    if (change.centre) run_value(document.centre, change.centre->before, change.centre->after);
-    if (change.meta) run_meta(document.meta, change.meta->before, change.meta->after);
-    if (change.framework) run_value(document.framework, change.framework->before, change.framework->after);
-    if (change.votes) run_value(document.votes, change.votes->before, change.votes->after);
+    const auto from = [forward](const auto& step) -> const auto& { return forward ? step.before : step.after; };
+    const auto to = [forward](const auto& step) -> const auto& { return forward ? step.after : step.before; };
+    for (const auto& [key, step] : change.reflections) set_reflection(document.reflections, key, from(step), to(step));
+    if (change.centre) run_value(document.centre, from(*change.centre), to(*change.centre));
+    if (change.meta) run_meta(document.meta, from(*change.meta), to(*change.meta));
+    if (change.framework) run_value(document.framework, from(*change.framework), to(*change.framework));
+    if (change.votes) run_value(document.votes, from(*change.votes), to(*change.votes));
 }
 
-void revert_change(Document& document, const Change& change) {
-    for_each_record_type([&](auto type) {
-        using Record = typename decltype(type)::type;
-        run_backward(records_of<Record>(document), steps_of<Record>(change));
-    });
-    for (const auto& [key, step] : change.reflections) set_reflection(document.reflections, key, step.after, step.before);
-    if (change.centre) run_value(document.centre, change.centre->after, change.centre->before);
-    if (change.meta) run_meta(document.meta, change.meta->after, change.meta->before);
-    if (change.framework) run_value(document.framework, change.framework->after, change.framework->before);
-    if (change.votes) run_value(document.votes, change.votes->after, change.votes->before);
-}
+}  // namespace
+
+void apply_change(Document& document, const Change& change) { run_change(document, change, true); }
+
+void revert_change(Document& document, const Change& change) { run_change(document, change, false); }
 
 Change compose(Change first, const Change& second) {
     for_each_record_type([&](auto type) {

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "core/commands.hpp"
@@ -58,6 +59,13 @@ struct Room {
     }
 };
 
+// A room with a facilitator and two participants, Ana and Ben.
+struct Workshop : Room {
+    Person& facilitator = join(RoomRole::Facilitator, "facilitator");
+    Person& ana = join(RoomRole::Participant, "a1a1a1a1a1a1a1a1");
+    Person& ben = join(RoomRole::Participant, "b2b2b2b2b2b2b2b2");
+};
+
 std::string add_person_with_role(Person& person, const std::string& name, const std::string& role) {
     ApplyResult added = person.history.apply(add_entity(EntityKind::Person, name));
     REQUIRE(added);
@@ -76,10 +84,8 @@ std::string tagged(std::string owner, const std::string& id) {
 }  // namespace
 
 TEST_CASE("a participant's entries reach the facilitator under the participant's tag", "[room]") {
-    Room room;
-    Person& facilitator = room.join(RoomRole::Facilitator, "facilitator");
-    Person& ana = room.join(RoomRole::Participant, "a1a1a1a1a1a1a1a1");
-    Person& ben = room.join(RoomRole::Participant, "b2b2b2b2b2b2b2b2");
+    Workshop room;
+    auto [facilitator, ana, ben] = std::tie(room.facilitator, room.ana, room.ben);
     const std::string ana_id = add_person_with_role(ana, "Ana", "weavers");
     room.sync(ana);
     const std::string ben_id = add_person_with_role(ben, "Ben", "healers");
@@ -104,10 +110,8 @@ TEST_CASE("a participant's entries reach the facilitator under the participant's
 }
 
 TEST_CASE("undo takes back only one's own edits, never someone else's entry", "[room]") {
-    Room room;
-    Person& facilitator = room.join(RoomRole::Facilitator, "facilitator");
-    Person& ana = room.join(RoomRole::Participant, "a1a1a1a1a1a1a1a1");
-    Person& ben = room.join(RoomRole::Participant, "b2b2b2b2b2b2b2b2");
+    Workshop room;
+    auto [facilitator, ana, ben] = std::tie(room.facilitator, room.ana, room.ben);
     const std::string ana_id = add_person_with_role(ana, "Ana", "weavers");
     room.sync(ana);
     add_person_with_role(ben, "Ben", "healers");
@@ -133,10 +137,8 @@ TEST_CASE("undo takes back only one's own edits, never someone else's entry", "[
 }
 
 TEST_CASE("a participant changes only their own entries; the facilitator removes anyone's", "[room]") {
-    Room room;
-    Person& facilitator = room.join(RoomRole::Facilitator, "facilitator");
-    Person& ana = room.join(RoomRole::Participant, "a1a1a1a1a1a1a1a1");
-    Person& ben = room.join(RoomRole::Participant, "b2b2b2b2b2b2b2b2");
+    Workshop room;
+    auto [facilitator, ana, ben] = std::tie(room.facilitator, room.ana, room.ben);
     const std::string ben_id = add_person_with_role(ben, "Ben", "healers");
     room.sync(ben);
     const std::string foreign = tagged("b2b2b2b2b2b2b2b2", ben_id);
