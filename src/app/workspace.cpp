@@ -326,15 +326,11 @@ OpenOutcome Workspace::room_receive(const Arrival& patch) {
     }
     room_sent_revision_ = history_.revision();  // what arrived is not sent back
     std::vector<Target>& selected = session_.selection.items;  // someone may have removed what is selected
-    std::erase_if(selected, [&](const Target& target) {
-        const Document& document = history_.document();
-        const auto gone = [&](const auto& records) {
-            return std::none_of(records.begin(), records.end(), [&](const auto& r) { return r.id == target.id; });
-        };
+    std::erase_if(selected, [&document = history_.document()](const Target& target) {
         switch (target.kind) {
-            case TargetKind::Entity: return gone(document.entities);
-            case TargetKind::Placement: return gone(document.placements);
-            case TargetKind::Relationship: return gone(document.relationships);
+            case TargetKind::Entity: return document.find_entity(target.id) == nullptr;
+            case TargetKind::Placement: return document.find_placement(target.id) == nullptr;
+            case TargetKind::Relationship: return document.find_relationship(target.id) == nullptr;
             default: return false;
         }
     });
