@@ -1,0 +1,303 @@
+// ecomap core: map_figure (see map_figure.hpp).
+//
+// Index
+//   [SECTION] Text        wrapping, shortening, width estimates
+//   [SECTION] Parts       ring, centre, role labels, votes, links, tokens
+//   [SECTION] Figure
+#include "core/map_figure.hpp"
+
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
+namespace ecomap {
+
+namespace {
+
+using namespace figure;
+
+constexpr double kCauseSize = 34;         // the cause in the centre
+constexpr double kValueSize = 30;         // the values in the centre
+constexpr double kMaxNameSize = 21;       // entity names under tokens
+constexpr double kCharWidth = 0.56;       // average character width, in ems, for layout estimates
+constexpr double kMargin = 40;            // around everything
+constexpr int kMaxVoteDots = 20;          // more votes are shown as a number
+constexpr double kVoteDotSpacing = 30;    // between dot centres, when there is room
+constexpr double kVoteDotMinSpacing = 26; // closest the dots may get before a number is shown instead
+constexpr std::size_t kMaxNameChars = 22; // longer entity names are shortened with "…"
+
+// [SECTION] Text -----------------------------------------------------------------------
+
+// `text` (valid UTF-8) cut to `max` characters, ending with "…" when cut.
+std::string shorten(const std::string& text, std::size_t max) {
+    if (text::code_point_count(text) <= max) return text;
+    return text::truncate_code_points(text, max - 1) + "…";
+}
+
+// Greedy word wrap of valid UTF-8 to lines of at most `max_chars` characters; longer
+// words are cut.
+std::vector<std::string> wrap(const std::string& text, std::size_t max_chars) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        std::size_t to = text.find_first_of(" \n\t", from);
+        if (to == std::string::npos) to = text.size();
+        std::string word = text.substr(from, to - from);
+        from = to + 1;
+        while (text::code_point_count(word) > max_chars) {
+            if (!line.empty()) lines.push_back(std::move(line));
+            line.clear();
+            const std::string head = text::truncate_code_points(word, max_chars);
+            lines.push_back(head);
+            word.erase(0, head.size());
+        }
+        if (word.empty()) continue;
+        if (line.empty()) line = word;
+        else if (text::code_point_count(line) + 1 + text::code_point_count(word) <= max_chars) line += " " + word;
+        else {
+            lines.push_back(std::move(line));
+            line = word;
+        }
+    }
+    if (!line.empty()) lines.push_back(std::move(line));
+    return lines;
+}
+
+struct Box {
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    void add(double x, double y) {
+        min_x = std::min(min_x, x);
+        min_y = std::min(min_y, y);
+        max_x = std::max(max_x, x);
+        max_y = std::max(max_y, y);
+    }
+};
+
+// [SECTION] Parts -----------------------------------------------------------------------
+
+struct Builder {
+    const Document& document;
+    MapFigure figure;
+    Box box;
+};
+
+void add_ring(Builder& b) {
+    MapFigure& f = b.figure;
+    const RingLayout& l = f.layout;
+    const double rim = l.outer_radius * kRimShare;
+    for (int i = 0; i < l.role_count; ++i) {
+        const double a0 = sector_start_angle(l, i), a1 = sector_end_angle(l, i);
+        const std::string& color = f.colors[static_cast<std::size_t>(i)];
+        f.bands.push_back({a0, a1, l.inner_radius, l.outer_radius - rim, to_hex(mix_with_white(parse_hex_color(color), kBandTint))});
+        f.bands.push_back({a0, a1, l.outer_radius - rim, l.outer_radius, color});
+    }
+    if (l.role_count > 1) {
+        f.gap_width = l.outer_radius * kGapShare;
+        for (int i = 0; i < l.role_count; ++i) {
+            const double a = sector_start_angle(l, i);
+            f.gaps.push_back({point_at(a, l.inner_radius - 1), point_at(a, l.outer_radius + 1)});
+        }
+    }
+    b.box.add(-l.outer_radius, -l.outer_radius);
+    b.box.add(l.outer_radius, l.outer_radius);
+}
+
+void add_centre(Builder& b) {
+    const double r = b.figure.layout.centre_radius;
+    struct Line {
+        std::string text;
+        double size;
+        bool strong;
+    };
+    std::vector<Line> lines;
+    const Centre& centre = b.document.centre;
+    const auto width_in = [r](double size) { return static_cast<std::size_t>(std::max(4.0, 1.6 * r / (size * kCharWidth))); };
+    for (std::string& line : wrap(text::make_valid_utf8(centre.cause), width_in(kCauseSize)))
+        lines.push_back({std::move(line), kCauseSize, true});
+    std::string values;
+    for (const std::string& value : centre.values) {
+        if (value.empty()) continue;
+        values += (values.empty() ? "" : " · ") + text::make_valid_utf8(value);
+    }
+    for (std::string& line : wrap(values, width_in(kValueSize))) lines.push_back({std::move(line), kValueSize, false});
+    const auto max_lines = static_cast<std::size_t>(1.45 * r / (kCauseSize * 1.2));
+    if (lines.size() > max_lines) {  // the last line that fits ends with "…"
+        lines.resize(max_lines);
+        Line& last = lines.back();
+        last.text = text::truncate_code_points(last.text, width_in(last.size) - 2) + " …";
+    }
+    double height = 0;
+    for (const Line& line : lines) height += line.size * 1.2;
+    double y = -height / 2;
+    for (Line& line : lines) {
+        y += line.size * 1.2;
+        FigureText text{std::move(line.text), 0, y - line.size * 0.3, line.size, TextAnchor::Middle, line.strong};
+        b.figure.centre.push_back(std::move(text));
+    }
+}
+
+void add_role_labels(Builder& b) {
+    MapFigure& f = b.figure;
+    const RingLayout& l = f.layout;
+    f.radial_labels = radial_role_labels(l.role_count);
+    for (int i = 0; i < l.role_count; ++i) {
+        const std::string name = text::make_valid_utf8(b.document.framework.roles[static_cast<std::size_t>(i)].name);
+        const Vec2 anchor = label_anchor(l, i);
+        const double angle = sector_mid_angle(l, i);
+        if (f.radial_labels) {  // many roles: along the radius, never upside down
+            const double size = std::min(kLabelSize, l.outer_radius * l.sector_sweep * 0.8);
+            const Vec2 at = point_at(angle, l.outer_radius + size * 0.35);
+            const bool ends = radial_label_ends_at_anchor(angle);
+            const double width = estimated_text_width(name, size);
+            const Vec2 far = point_at(angle, l.outer_radius + size * 0.35 + width);
+            b.box.add(far.x - size, far.y - size);
+            b.box.add(far.x + size, far.y + size);
+            FigureText text{name, at.x, at.y + size * 0.35, size, ends ? TextAnchor::End : TextAnchor::Start, true};
+            text.rotation = radial_label_rotation(angle) * 180 / kPi;
+            text.pivot_x = at.x;
+            text.pivot_y = at.y;
+            f.role_labels.push_back(std::move(text));
+            continue;
+        }
+        const double s = std::sin(angle), down = -std::cos(angle);
+        const TextAnchor side = s > 0.25 ? TextAnchor::Start : s < -0.25 ? TextAnchor::End : TextAnchor::Middle;
+        const double fx = s > 0.25 ? 0.0 : s < -0.25 ? 1.0 : 0.5;
+        const double baseline = down > 0.25    ? anchor.y + kLabelSize * 0.8
+                                : down < -0.25 ? anchor.y - kLabelSize * 0.22
+                                               : anchor.y + kLabelSize * 0.35;
+        const double width = estimated_text_width(name, kLabelSize);
+        b.box.add(anchor.x - width * fx, baseline - kLabelSize * 0.8);
+        b.box.add(anchor.x - width * fx + width, baseline + kLabelSize * 0.25);
+        f.role_labels.push_back({name, anchor.x, baseline, kLabelSize, side, true});
+    }
+}
+
+void add_votes(Builder& b) {
+    MapFigure& f = b.figure;
+    const RingLayout& l = f.layout;
+    const double radius = l.outer_radius * (1.0 - kRimShare / 2);
+    for (int i = 0; i < l.role_count; ++i) {
+        const int votes = b.document.votes_for(b.document.framework.roles[static_cast<std::size_t>(i)].id);
+        if (votes <= 0) continue;
+        // Arc length between the first and the last possible dot centre.
+        const double usable = l.sector_sweep * radius - 2 * l.outer_radius * kGapShare - 2 * kVoteDotRadius;
+        const int capacity = std::min(kMaxVoteDots, static_cast<int>(std::floor(usable / kVoteDotMinSpacing)) + 1);
+        const double mid = sector_mid_angle(l, i);
+        if (votes <= capacity) {
+            const double spacing = votes > 1 ? std::min(kVoteDotSpacing, usable / (votes - 1)) : kVoteDotSpacing;
+            const double step = spacing / radius;
+            for (int k = 0; k < votes; ++k) {
+                FigureVote dot;
+                dot.at = point_at(mid + (k - 0.5 * (votes - 1)) * step, radius);
+                f.votes.push_back(std::move(dot));
+            }
+        } else {
+            const std::string count = std::to_string(votes);
+            const double w = std::max(2.4 * kVoteDotRadius, estimated_text_width(count, kVoteCountSize) + 20);
+            f.votes.push_back({point_at(mid, radius), true, w, count});
+        }
+    }
+}
+
+void add_links(Builder& b, const std::vector<TokenPlace>& tokens) {
+    std::unordered_map<std::string_view, const TokenPlace*> first;  // entity id -> its first token
+    for (const TokenPlace& token : tokens) first.emplace(token.entity, &token);
+    for (const Relationship& link : b.document.relationships) {
+        const auto a = first.find(link.from), c = first.find(link.to);
+        if (a == first.end() || c == first.end()) continue;
+        const Vec2 p = a->second->centre, q = c->second->centre;
+        const double dx = q.x - p.x, dy = q.y - p.y, length = std::hypot(dx, dy);
+        if (length < a->second->radius + c->second->radius + 2) continue;
+        const double ux = dx / length, uy = dy / length;
+        b.figure.links.push_back({{p.x + ux * a->second->radius, p.y + uy * a->second->radius},
+                                  {q.x - ux * c->second->radius, q.y - uy * c->second->radius},
+                                  link_style(link.kind)});
+    }
+}
+
+void add_tokens(Builder& b, const std::vector<TokenPlace>& tokens) {
+    MapFigure& f = b.figure;
+    std::unordered_map<std::string_view, const Entity*> entities;
+    for (const Entity& entity : b.document.entities) entities.emplace(entity.id, &entity);
+    std::unordered_map<std::string_view, const Placement*> placements;
+    for (const Placement& placement : b.document.placements) placements.emplace(placement.id, &placement);
+    for (const TokenPlace& token : tokens) {
+        const auto entity = entities.find(token.entity);
+        const auto placement = placements.find(token.placement);
+        if (entity == entities.end() || placement == placements.end()) continue;
+        const std::string& color = f.colors[static_cast<std::size_t>(token.role_index)];
+        const double x = token.centre.x, y = token.centre.y, r = token.radius;
+        const TokenGlyph glyph = token_glyph(placement->second->strength, r);
+        FigureToken shape;
+        shape.kind = entity->second->kind;
+        shape.centre = token.centre;
+        shape.shape_radius = glyph.shape_radius;
+        shape.fill = glyph.fill_share >= 1.0   ? color
+                     : glyph.fill_share <= 0.0 ? std::string("#FFFFFF")
+                                               : to_hex(mix_with_white(parse_hex_color(color), glyph.fill_share));
+        shape.stroke = glyph.stroke == GlyphStroke::White ? "#FFFFFF" : color;
+        shape.stroke_width = glyph.stroke_width;
+        shape.dash = glyph.dash;
+        shape.gap = glyph.gap;
+        f.tokens.push_back(std::move(shape));
+        const double size = std::clamp(r * 0.75, 7.0, kMaxNameSize);
+        if (r >= 10)
+            f.names.push_back({shorten(display_name(*entity->second), kMaxNameChars), x, y + r + size * 1.05, size,
+                               TextAnchor::Middle});
+    }
+}
+
+}  // namespace
+
+double estimated_text_width(std::string_view utf8, double size) {
+    return static_cast<double>(text::code_point_count(utf8)) * size * kCharWidth;
+}
+
+// [SECTION] Figure ------------------------------------------------------------------------
+
+MapFigure map_figure(const Document& document, const FigureOptions& options) {
+    Builder b{document, {}, {}};
+    MapFigure& f = b.figure;
+    f.layout = ring_layout(static_cast<int>(document.framework.roles.size()));
+    for (const Role& role : document.framework.roles) f.colors.push_back(to_hex(parse_hex_color(role.color)));
+    const std::vector<TokenPlace> tokens = layout_tokens(document, f.layout);
+
+    add_ring(b);
+    add_links(b, tokens);
+    add_centre(b);
+    add_role_labels(b);
+    if (options.votes) add_votes(b);
+    add_tokens(b, tokens);
+
+    // Title above, attribution below the drawing; then the box around everything.
+    Box& box = b.box;
+    const double half_width = std::max(-box.min_x, box.max_x);  // the ring stays in the middle of the image
+    box.add(-half_width, 0);
+    box.add(half_width, 0);
+    const std::string title = text::make_valid_utf8(document.meta.title);
+    if (options.title && !title.empty()) {
+        const double baseline = box.min_y - 40;
+        const double width = estimated_text_width(title, kTitleSize);
+        box.add(-width / 2, baseline - kTitleSize * 0.8);
+        box.add(width / 2, baseline);
+        f.title = FigureText{title, 0, baseline, kTitleSize, TextAnchor::Middle, true};
+    }
+    const std::string attribution = text::make_valid_utf8(document.framework.attribution.text);
+    if (!attribution.empty()) {
+        const double baseline = box.max_y + 30 + kAttributionSize;
+        const double right = box.max_x;
+        box.add(box.max_x - estimated_text_width(attribution, kAttributionSize), baseline + kAttributionSize * 0.3);
+        f.attribution = FigureText{attribution, right, baseline, kAttributionSize, TextAnchor::End};
+    }
+    f.x = std::floor(box.min_x - kMargin);
+    f.y = std::floor(box.min_y - kMargin);
+    f.width = std::ceil(box.max_x + kMargin) - f.x;
+    f.height = std::ceil(box.max_y + kMargin) - f.y;
+    return f;
+}
+
+}  // namespace ecomap
