@@ -192,6 +192,15 @@
 
   // [SECTION] The API
   const changeListeners = new Set();
+  // An export's answer {ok, error, base64} as a Promise of its bytes.
+  const bytesOf = (answer) => {
+    const result = JSON.parse(answer);
+    if (!result.ok) return Promise.reject(new Error(result.error));
+    const binary = atob(result.base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return Promise.resolve(bytes);
+  };
   let runtimeReady = false;
   window.ecomap = {
     ready,                                           // resolves after the first frame is shown
@@ -199,14 +208,8 @@
     layout: () => JSON.parse(call('layout')),        // CSS-pixel positions of the centre, the ring, each role and token
     getMap: () => call('getMap'),                    // the current map as JSON text (the saved file format)
     loadMap: (text) => Module.ecomapBridge.open([{ name: 'loadMap', bytes: encoder.encode(String(text)) }], 'api', true),  // {ok, errors, warnings}; one undo step; the map is kept on error
-    exportPNG(options) {                             // Promise of the PNG bytes (Uint8Array), map embedded
-      const result = JSON.parse(call('exportPNG', JSON.stringify(options || {})));
-      if (!result.ok) return Promise.reject(new Error(result.error));
-      const binary = atob(result.base64);
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      return Promise.resolve(bytes);
-    },
+    exportPNG: (options) => bytesOf(call('exportPNG', JSON.stringify(options || {}))),  // Promise of the PNG bytes (Uint8Array), map embedded
+    exportPDF: (options) => bytesOf(call('exportPDF', JSON.stringify(options || {}))),  // Promise of the PDF bytes: {paper: 'a4'|'letter', details: true}
     exportSVG: () => call('exportSVG'),             // the SVG text, map embedded
     exportCSV: () => JSON.parse(call('exportCSV')), // {entities, relationships}: CSV texts
     merge: (texts) => (Array.isArray(texts) && texts.length > 0 && texts.every((t) => typeof t === 'string')

@@ -13,6 +13,7 @@
 #include "core/base64.hpp"
 #include "core/commands.hpp"
 #include "core/csv.hpp"
+#include "core/export_pdf.hpp"
 #include "core/export_svg.hpp"
 #include "core/io_json.hpp"
 #include "core/share_link.hpp"
@@ -68,6 +69,22 @@ void register_api(Shell& shell) {
     });
     platform::register_api("exportSVG", [&workspace](std::string_view) {
         return ecomap::export_svg(workspace.export_document(), SvgOptions{});
+    });
+    platform::register_api("exportPDF", [&workspace](std::string_view argument) {  // {"paper": "a4"|"letter", "details"}
+        const nlohmann::json options = nlohmann::json::parse(argument, nullptr, false);
+        PdfOptions pdf;
+        if (options.is_object()) {
+            if (options.contains("paper")) {
+                const nlohmann::json& paper = options["paper"];
+                if (paper == "letter") pdf.paper = Paper::Letter;
+                else if (paper != "a4") return std::string(R"({"ok":false,"error":"paper must be \"a4\" or \"letter\""})");
+            }
+            if (options.contains("details") && options["details"].is_boolean()) pdf.details = options["details"].get<bool>();
+        }
+        nlohmann::ordered_json out;
+        out["ok"] = true;
+        out["base64"] = base64_encode(ecomap::export_pdf(workspace.export_document(), pdf));
+        return out.dump();
     });
     platform::register_api("readout", [&workspace, &ui_state](std::string_view) {  // the map as plain data for the page's
         const Document document = workspace.export_document();              // screen-reader table (names hidden when asked)

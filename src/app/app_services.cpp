@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/csv.hpp"
+#include "core/export_pdf.hpp"
 #include "core/export_svg.hpp"
 #include "core/io_json.hpp"
 #include "platform/platform.hpp"
@@ -60,6 +61,15 @@ void AppServices::export_svg(bool transparent, bool title) {
     options.title = title;
     const std::string name = workspace_.base_file_name() + ".svg";
     platform::download_file(name, "image/svg+xml", ecomap::export_svg(workspace_.export_document(), options));
+    workspace_.ui().status = "Saved " + name;
+}
+
+void AppServices::export_pdf(bool letter, bool details) {
+    PdfOptions options;
+    options.paper = letter ? Paper::Letter : Paper::A4;
+    options.details = details;
+    const std::string name = workspace_.base_file_name() + ".pdf";
+    platform::download_file(name, "application/pdf", ecomap::export_pdf(workspace_.export_document(), options));
     workspace_.ui().status = "Saved " + name;
 }
 

@@ -32,6 +32,7 @@ public:
     std::string now_iso() override { return workspace_.now_iso(); }
     void export_png(int width, int height, bool transparent, bool title) override;  // rendered after the frame
     void export_svg(bool transparent, bool title) override;
+    void export_pdf(bool letter, bool details) override;
     void export_csv() override;
     bool rooms_available() override;
     void open_room_panel() override;

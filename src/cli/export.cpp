@@ -1,11 +1,12 @@
-// ecomap command-line tool: `export FILE -o OUT.svg|OUT.png|OUT.csv|OUT.json [--width N]
-// [--hide-names] [--title] [--transparent]` (help in help.cpp; the exports are the core's pure
+// ecomap command-line tool: `export FILE -o OUT.svg|OUT.png|OUT.pdf|OUT.csv|OUT.json [--width N]
+// [--paper a4|letter] [--map-only] [--hide-names] [--title] [--transparent]` (help in help.cpp; the exports are the core's pure
 // functions; a PNG is the SVG export drawn by librsvg's rsvg-convert, with the map embedded).
 #include "cli/cli.hpp"
 #include "cli/files.hpp"
 
 #include "core/anonymize.hpp"
 #include "core/csv.hpp"
+#include "core/export_pdf.hpp"
 #include "core/export_svg.hpp"
 #include "core/png_embed.hpp"
 
@@ -27,7 +28,7 @@ namespace ecomap::cli {
 
 namespace {
 
-enum class Format { Svg, Png, Csv, Json };
+enum class Format { Svg, Png, Pdf, Csv, Json };
 
 constexpr int kDefaultPngWidth = 2000;  // pixels
 constexpr int kMinPngWidth = 64;
@@ -40,6 +41,8 @@ struct ExportArgs {
     SvgOptions svg;                     // --title, --transparent
     int width = kDefaultPngWidth;       // --width (PNG only)
     bool width_given = false;
+    PdfOptions pdf;                     // --paper, --map-only
+    bool pdf_option_given = false;
 };
 
 // The lower-cased extension of `path` with its dot (".svg"), "" when it has none.
@@ -71,6 +74,15 @@ std::string parse(const Args& args, ExportArgs& out) {
             out.svg.title = true;
         } else if (!options_ended && arg == "--transparent") {
             out.svg.transparent = true;
+        } else if (!options_ended && arg == "--paper") {
+            if (i + 1 >= args.size()) return "--paper needs a value: a4 or letter";
+            const std::string value(args[++i]);
+            if (value != "a4" && value != "letter") return "--paper must be a4 or letter (got '" + one_line(value) + "')";
+            out.pdf.paper = value == "a4" ? Paper::A4 : Paper::Letter;
+            out.pdf_option_given = true;
+        } else if (!options_ended && arg == "--map-only") {
+            out.pdf.details = false;
+            out.pdf_option_given = true;
         } else if (!options_ended && arg == "--width") {
             if (i + 1 >= args.size()) return "--width needs a value";
             const std::string value(args[++i]);
@@ -90,7 +102,7 @@ std::string parse(const Args& args, ExportArgs& out) {
         }
     }
     if (!out.input) return "no map given";
-    if (!out.output) return "missing -o OUT.svg, OUT.png, OUT.csv or OUT.json (the file to write)";
+    if (!out.output) return "missing -o OUT.svg, OUT.png, OUT.pdf, OUT.csv or OUT.json (the file to write)";
     if (same_file(*out.input, *out.output))
         return "refusing to overwrite the input " + one_line(*out.input) + "; choose another -o file";
     return {};
@@ -100,6 +112,7 @@ std::optional<Format> format_of(const std::string& path) {
     const std::string ext = extension(path);
     if (ext == ".svg") return Format::Svg;
     if (ext == ".png") return Format::Png;
+    if (ext == ".pdf") return Format::Pdf;
     if (ext == ".csv") return Format::Csv;
     if (ext == ".json") return Format::Json;
     return std::nullopt;
@@ -165,8 +178,10 @@ int run_export(const Args& args) {
     const std::optional<Format> format = format_of(output);
     if (!format)
         return usage_error("export", "cannot tell the format from '" + one_line(output) +
-                                         "': the -o file must end in .svg, .png, .csv or .json");
+                                         "': the -o file must end in .svg, .png, .pdf, .csv or .json");
     if (parsed.width_given && *format != Format::Png) return usage_error("export", "--width is for PNG images (-o OUT.png)");
+    if (parsed.pdf_option_given && *format != Format::Pdf)
+        return usage_error("export", "--paper and --map-only are for PDF files (-o OUT.pdf)");
     if (*format == Format::Csv && same_file(*parsed.input, links_path(output)))
         return usage_error("export", "refusing to overwrite the input " + one_line(*parsed.input) + " with the links table");
 
@@ -199,6 +214,13 @@ int run_export(const Args& args) {
                         one_line(output).c_str(), parsed.width, hidden.c_str(), record_counts(document).c_str());
             break;
         }
+        case Format::Pdf:
+            if (!write(output, export_pdf(document, parsed.pdf))) return kExitProblem;
+            std::printf("wrote %s: the map as a PDF, %s landscape, %s%s, %s; the map file is attached\n",
+                        one_line(output).c_str(), parsed.pdf.paper == Paper::A4 ? "A4" : "Letter",
+                        parsed.pdf.details ? "with the counts per role and the reflections" : "the map only", hidden.c_str(),
+                        record_counts(document).c_str());
+            break;
         case Format::Csv: {
             const std::string links = links_path(output);
             if (!write(output, export_csv_entities(document)) || !write(links, export_csv_relationships(document)))

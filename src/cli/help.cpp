@@ -25,7 +25,7 @@ Commands:
                                 Combine participants' maps into one group map
   sample [--seed N] [--entities K] -o FILE
                                 Write a generated example map (demos, tests, benchmarks)
-  export FILE -o OUT.svg|OUT.png|OUT.csv|OUT.json [--width N] [--hide-names] [--title] [--transparent]
+  export FILE -o OUT.svg|OUT.png|OUT.pdf|OUT.csv|OUT.json [--width N] [--paper a4|letter] [--map-only] [--hide-names] [--title] [--transparent]
                                 Write the map as an image, spreadsheet tables or a map file
   help [COMMAND]                This text, or the help of one command (also: COMMAND --help)
 
@@ -103,7 +103,7 @@ the same map on every machine.
 Exit codes: 0 written, 1 FILE could not be written, 2 usage error.
 )";
 
-constexpr std::string_view kExportHelp = R"(Usage: ecomap export FILE -o OUT.svg|OUT.png|OUT.csv|OUT.json [--width N] [--hide-names] [--title] [--transparent]
+constexpr std::string_view kExportHelp = R"(Usage: ecomap export FILE -o OUT.svg|OUT.png|OUT.pdf|OUT.csv|OUT.json [--width N] [--paper a4|letter] [--map-only] [--hide-names] [--title] [--transparent]
 
 Reads FILE exactly as the app opens it and writes it in the format of the -o file's
 extension (atomically: a temporary file next to it is renamed over it):
@@ -114,6 +114,10 @@ extension (atomically: a temporary file next to it is renamed over it):
   .png   the same image as PNG, N pixels wide (--width, default 2000, 64 to 8000),
          drawn by rsvg-convert (Debian: librsvg2-bin), no display needed; the map
          file is embedded, so the PNG re-opens in ecomap too.
+  .pdf   the same map as a vector PDF for print, fitted to a landscape page
+         (--paper a4, the default, or letter), with selectable text in the app's
+         typeface; page 2 lists the counts per role and the reflections (leave it
+         out with --map-only). The map file is attached to the PDF.
   .csv   two spreadsheet tables (UTF-8, quoted, formula-safe): OUT.csv with one row
          per entity and one column per role, and OUT-links.csv with the relationships.
   .json  the map file (the current format version).

@@ -1,8 +1,10 @@
-// Files from maps/ embedded in the core at build time (see cmake/EcomapEmbed.cmake).
+// Files from maps/ and the typeface embedded in the core at build time (see cmake/EcomapEmbed.cmake).
 #pragma once
 #include <string_view>
 
 namespace ecomap::embedded {
 std::string_view social_change_ecosystem_json();  // maps/social-change-ecosystem.json
 std::string_view schema_json();                   // maps/ecomap.schema.json
+std::string_view inter_regular_otf();             // Debian's fonts-inter: the screen's and the PDF's typeface
+std::string_view inter_semibold_otf();
 }  // namespace ecomap::embedded

@@ -71,6 +71,38 @@ std::string make_valid_utf8(std::string_view bytes) {
     return out;
 }
 
+std::u32string code_points(std::string_view bytes) {
+    std::u32string out;
+    out.reserve(bytes.size());
+    for (std::size_t i = 0; i < bytes.size();) {
+        const std::size_t length = sequence_length(bytes, i);
+        if (length == 0) {
+            out += U'\uFFFD';
+            ++i;
+            continue;
+        }
+        static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+        char32_t c = static_cast<unsigned char>(bytes[i]) & kLeadMask[length];
+        for (std::size_t k = 1; k < length; ++k) c = c << 6 | (static_cast<unsigned char>(bytes[i + k]) & 0x3F);
+        out += c;
+        i += length;
+    }
+    return out;
+}
+
+std::string to_utf8(std::u32string_view code_points) {
+    std::string out;
+    out.reserve(code_points.size());
+    for (const char32_t c : code_points) {
+        const auto byte = [&](unsigned value) { out += static_cast<char>(value); };
+        if (c < 0x80) byte(c);
+        else if (c < 0x800) byte(0xC0 | c >> 6), byte(0x80 | (c & 0x3F));
+        else if (c < 0x10000) byte(0xE0 | c >> 12), byte(0x80 | (c >> 6 & 0x3F)), byte(0x80 | (c & 0x3F));
+        else byte(0xF0 | c >> 18), byte(0x80 | (c >> 12 & 0x3F)), byte(0x80 | (c >> 6 & 0x3F)), byte(0x80 | (c & 0x3F));
+    }
+    return out;
+}
+
 std::size_t code_point_count(std::string_view utf8) {
     std::size_t count = 0;
     for (char c : utf8) count += is_continuation(static_cast<unsigned char>(c)) ? 0 : 1;

@@ -13,6 +13,8 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);  // byte 
 std::string make_valid_utf8(std::string_view bytes);                     // each ill-formed sequence byte replaced by U+FFFD
 std::size_t code_point_count(std::string_view utf8);                    // characters in valid UTF-8
 std::string truncate_code_points(std::string_view utf8, std::size_t max_code_points);  // at most max characters, never splitting one
+std::u32string code_points(std::string_view bytes);  // the characters; each ill-formed sequence byte is U+FFFD
+std::string to_utf8(std::u32string_view code_points);  // the inverse of code_points for valid characters
 
 struct LineColumn {
     int line = 1;    // 1-based

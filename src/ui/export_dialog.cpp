@@ -1,6 +1,6 @@
 // The Export dialog: PNG (size presets of the map view or a custom width, background,
-// title), SVG, CSV, JSON. Every choice ends in one Services call, the same functions
-// window.ecomap.exportPNG/SVG/CSV use.
+// title), SVG, PDF (paper, page 2), CSV, JSON. Every choice ends in one Services call,
+// the same functions window.ecomap.exportPNG/SVG/PDF/CSV use.
 #include <imgui.h>
 
 #include <algorithm>
@@ -15,7 +15,7 @@
 namespace ecomap::ui {
 namespace {
 
-constexpr std::array<const char*, 4> kFormats = {"PNG image", "SVG image", "CSV tables", "JSON map file"};
+constexpr std::array<const char*, 5> kFormats = {"PNG image", "SVG image", "PDF for print", "CSV tables", "JSON map file"};
 constexpr std::array<const char*, 4> kSizes = {"1×", "2×", "4×", "Custom"};  // of the map view
 constexpr std::array<int, 3> kFactors = {1, 2, 4};
 
@@ -75,6 +75,17 @@ void draw_export_dialog(UiContext& context) {
         expose_item("export-title");
         ImGui::TextDisabled("The attribution line is always included.");
     }
+    if (dialog.format == 2) {
+        ImGui::TextUnformatted("Paper (landscape)");
+        ImGui::RadioButton("A4", &dialog.paper, 0);
+        expose_item("export-paper:0");
+        ImGui::SameLine();
+        ImGui::RadioButton("US Letter", &dialog.paper, 1);
+        expose_item("export-paper:1");
+        ImGui::Checkbox("Page 2: counts per role and reflections", &dialog.details);
+        expose_item("export-details");
+        ImGui::TextDisabled("The title and the attribution line are always included.");
+    }
     if (context.state.hide_names) ImGui::TextDisabled("Names are hidden in this export.");
     ImGui::Spacing();
     const bool too_wide = dialog.format == 0 && width > kMaxExportWidth;
@@ -86,7 +97,8 @@ void draw_export_dialog(UiContext& context) {
         switch (choice.format) {
             case 0: context.services.export_png(width, height, choice.transparent, choice.title); break;
             case 1: context.services.export_svg(choice.transparent, choice.title); break;
-            case 2: context.services.export_csv(); break;
+            case 2: context.services.export_pdf(choice.paper == 1, choice.details); break;
+            case 3: context.services.export_csv(); break;
             default: context.services.save_json(); break;
         }
     }

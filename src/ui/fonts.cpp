@@ -2,7 +2,7 @@
 
 #include <imgui.h>
 
-#include "ui/embedded_fonts.hpp"
+#include "core/embedded.hpp"
 
 namespace ecomap::ui {
 namespace {
@@ -37,11 +37,11 @@ Fonts build_fonts(float density) {
     atlas->Clear();
     Fonts fonts;
     fonts.density = density;
-    fonts.ui = add_font(fonts::inter_regular(), kUiSize, density);
-    fonts.ui_bold = add_font(fonts::inter_semibold(), kUiSize, density);
-    fonts.label_small = add_font(fonts::inter_semibold(), kLabelSmall, density);
-    fonts.label_medium = add_font(fonts::inter_semibold(), kLabelMedium, density);
-    fonts.label_large = add_font(fonts::inter_semibold(), kLabelLarge, density);
+    fonts.ui = add_font(embedded::inter_regular_otf(), kUiSize, density);
+    fonts.ui_bold = add_font(embedded::inter_semibold_otf(), kUiSize, density);
+    fonts.label_small = add_font(embedded::inter_semibold_otf(), kLabelSmall, density);
+    fonts.label_medium = add_font(embedded::inter_semibold_otf(), kLabelMedium, density);
+    fonts.label_large = add_font(embedded::inter_semibold_otf(), kLabelLarge, density);
     atlas->Build();
     return fonts;
 }

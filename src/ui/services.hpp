@@ -15,6 +15,7 @@ public:
     virtual std::string now_iso() = 0;     // current time, ISO 8601 UTC
     virtual void export_png(int width, int height, bool transparent, bool title) = 0;  // render, then download
     virtual void export_svg(bool transparent, bool title) = 0;  // download <title>.svg
+    virtual void export_pdf(bool letter, bool details) = 0;  // download <title>.pdf (A4 or US Letter)
     virtual void export_csv() = 0;         // download <title>.csv (entities) and <title>-links.csv
     virtual bool rooms_available() = 0;    // live rooms can be started and joined here (the browser)
     virtual void open_room_panel() = 0;    // the page's room panel: start, join, or the room in progress

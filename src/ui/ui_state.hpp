@@ -44,11 +44,13 @@ struct MapPress {                        // the mouse button went down on the ma
 };
 
 struct ExportDialog {                    // the "Export" dialog's choices
-    int format = 0;                      // 0 PNG, 1 SVG, 2 CSV, 3 JSON
+    int format = 0;                      // 0 PNG, 1 SVG, 2 PDF, 3 CSV, 4 JSON
     int size_preset = 1;                 // PNG: 0 = 1x, 1 = 2x, 2 = 4x the map view, 3 = custom width
     int custom_width = 4000;             // PNG width in px when size_preset is custom
     bool transparent = false;            // PNG/SVG without background
     bool title = true;                   // title above the map
+    int paper = 0;                       // PDF: 0 A4, 1 US Letter (landscape)
+    bool details = true;                 // PDF: page 2 with the counts per role and the reflections
 };
 
 struct UiState {

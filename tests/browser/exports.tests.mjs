@@ -1,6 +1,6 @@
 // Exports people can use: PNG (offscreen render, map embedded), SVG (map embedded),
 // CSV; each made through the UI and re-opened through Open….
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { PNG } from 'pngjs';
@@ -149,6 +149,35 @@ export function tests({ browser, server, out }) {
       await context.close();
     }],
 
+    ['PDF through the Export dialog and exportPDF(): vector pages whose text pdftotext reads', async () => {
+      const { context, page, problems } = await openApp(browser, server.url);
+      await waitReady(page);
+      await loadSample(page, 12);
+      const map = JSON.parse(await page.evaluate(() => window.ecomap.getMap()));
+      const pdf = await exportThroughDialog(page, [() => clickItem(page, 'export-format:2', 0.1),
+        () => clickItem(page, 'export-paper:1', 0.1), () => clickItem(page, 'export-details', 0.1)]);
+      assert(pdf.name.endsWith('.pdf') && pdf.bytes.subarray(0, 5).toString() === '%PDF-', `not a PDF: ${pdf.name}`);
+      const file = join(out, 'export.pdf');
+      await writeFile(file, pdf.bytes);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      assert(/^Pages:\s+1$/m.test(info) && /792 x 612 pts \(letter\)/.test(info), `Letter, map only expected:\n${info}`);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      for (const role of map.framework?.roles?.map((r) => r.name) ?? ['Weavers', 'Guides', 'Frontline Responders'])
+        assert(text.includes(role), `no "${role}" in the PDF text`);
+      assert(text.includes('Deepa Iyer'), 'no attribution line in the PDF text');
+
+      // The API: A4 by default with page 2; a bad paper is refused with the reason.
+      const bytes = Buffer.from(await page.evaluate(async () => Array.from(await window.ecomap.exportPDF())));
+      await writeFile(file, bytes);
+      const info2 = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      assert(/^Pages:\s+2$/m.test(info2) && /\(A4\)/.test(info2), `A4 with two pages expected:\n${info2}`);
+      assert(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).includes('Who plays which role'), 'no page 2');
+      const error = await page.evaluate(() => window.ecomap.exportPDF({ paper: 'a3' }).then(() => '', (e) => e.message));
+      assert(/a4.*letter/.test(error), `message: ${error}`);
+      assert(problems.length === 0, problems.join('\n'));
+      await context.close();
+    }],
+
     ['CSV through the Export dialog: two UTF-8 tables that spreadsheet software reads', async () => {
       const { context, page } = await openApp(browser, server.url);
       await waitReady(page);
@@ -156,7 +185,7 @@ export function tests({ browser, server, out }) {
       const downloads = [];
       page.on('download', (d) => downloads.push(d));
       await clickItem(page, 'export');
-      await clickItem(page, 'export-format:2', 0.1);
+      await clickItem(page, 'export-format:3', 0.1);
       await clickItem(page, 'export-go');
       await page.waitForTimeout(1500);
       assert(downloads.length === 2, `${downloads.length} files downloaded, expected 2`);

@@ -29,7 +29,7 @@ export function tests({ browser, server, out }) {
 
       await tap('menu');
       await tap('menu:export');
-      await tap('export-format:3');
+      await tap('export-format:4');
       const downloading = page.waitForEvent('download');
       await tap('export-go');
       const download = await downloading;

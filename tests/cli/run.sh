@@ -261,7 +261,22 @@ done
 check "--hide-names: no name, note, source or label of the map in any output, embedded map included" \
   'py_ok "len(secrets(files[0])) > 50 and not [x for x in secrets(files[0]) for t in [text(files[1]), embedded(files[1]), text(files[2]), text(files[3]), text(files[4])] if x in t]" "$T/big.json" "$T/hidden.svg" "$T/hidden.csv" "$T/hidden-links.csv" "$T/hidden.json"'
 run export big.json -o out.txt
-check "export to an unknown format: exit 2, says which endings work" 'rc_is 2 && err_has "the -o file must end in .svg, .png, .csv or .json"'
+check "export to an unknown format: exit 2, says which endings work" 'rc_is 2 && err_has "the -o file must end in .svg, .png, .pdf, .csv or .json"'
+run export "$HERE/../../maps/examples/workshop-25-people.ecomap.json" -o workshop.pdf
+check "export .pdf: exit 0, says what it wrote" 'rc_is 0 && out_has "wrote workshop.pdf: the map as a PDF, A4 landscape, with the counts per role and the reflections, 30 entities"'
+check "export .pdf: qpdf finds no error; pdfinfo reads 2 A4 landscape pages" \
+  'qpdf --check "$T/workshop.pdf" >"$T/qpdf" 2>&1 && pdfinfo "$T/workshop.pdf" >"$T/info" && grep -q "^Pages: *2$" "$T/info" && grep -q "841.89 x 595.28 pts (A4)" "$T/info" || { WHY="$(cat "$T/qpdf" "$T/info" | head -c 400)"; false; }'
+check "export .pdf: pdftotext finds every role, the title, the attribution and the reflections" \
+  'pdftotext "$T/workshop.pdf" "$T/workshop.txt" && for t in Weavers Experimenters "Frontline Responders" Visionaries Builders Caregivers Disruptors Healers Storytellers Guides "Tenant organizing workshop" "Deepa Iyer, Building Movement Project" "Who plays which role" "Few healers and guides"; do grep -qF "$t" "$T/workshop.txt" || { WHY="no \"$t\" in the text"; exit 1; }; done'
+check "export .pdf: the map file is attached, and it validates" \
+  'pdfdetach -list "$T/workshop.pdf" | grep -q "map.ecomap.json" && pdfdetach -save 1 -o "$T/attached.json" "$T/workshop.pdf" >/dev/null && "$CLI" validate "$T/attached.json" | grep -q "ok (30 entities" || { WHY="no attached map, or it does not validate"; false; }'
+run export "$HERE/../../maps/examples/one-person.ecomap.json" -o letter.pdf --paper letter --map-only --hide-names
+check "export .pdf --paper letter --map-only: one Letter page, names hidden" \
+  'rc_is 0 && out_has "Letter landscape, the map only (names hidden)" && pdfinfo "$T/letter.pdf" | grep -q "^Pages: *1$" && pdfinfo "$T/letter.pdf" | grep -q "792 x 612 pts (letter)" || { WHY="$(pdfinfo "$T/letter.pdf" 2>&1 | head -c 300)"; false; }'
+run export big.json -o bad.pdf --paper a3
+check "export .pdf --paper a3: exit 2, says the choices" 'rc_is 2 && err_has "--paper must be a4 or letter (got" && err_has "a3" && [ ! -e "$T/bad.pdf" ]'
+run export big.json -o notpdf.svg --map-only
+check "--map-only on an SVG: exit 2" 'rc_is 2 && err_has "--paper and --map-only are for PDF files"'
 run export big.json -o big.png --width 800 --title
 check "export .png: exit 0, says what it wrote" 'rc_is 0 && out_has "wrote big.png: the map as a PNG image 800 pixels wide, 200 entities"'
 check "export .png: a PNG 800 pixels wide, not blank" \

@@ -33,6 +33,7 @@ public:
     std::string now_iso() override { return "2026-11-28T09:00:00Z"; }
     void export_png(int, int, bool, bool) override { ++asked; }
     void export_svg(bool, bool) override { ++asked; }
+    void export_pdf(bool, bool) override { ++asked; }
     void export_csv() override { ++asked; }
     bool rooms_available() override { return false; }
     void open_room_panel() override { ++asked; }
