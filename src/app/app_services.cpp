@@ -5,6 +5,7 @@
 
 #include "core/csv.hpp"
 #include "core/export_pdf.hpp"
+#include "core/starters.hpp"
 #include "core/export_svg.hpp"
 #include "core/io_json.hpp"
 #include "platform/platform.hpp"
@@ -15,6 +16,14 @@ constexpr const char* kMapFileTypes = ".json,application/json";
 }  // namespace
 
 void AppServices::new_map() { workspace_.new_map(); }
+
+void AppServices::start_from(std::string_view starter_id) {
+    if (const Framework* framework = starter_framework(starter_id)) {
+        workspace_.new_map(*framework);
+    } else if (const auto example = example_file(starter_id)) {
+        workspace_.open(Origin::File, example_file_name(starter_id), *example);  // through the door, like any file
+    }
+}
 
 void AppServices::open_file() { platform::open_file_picker(kMapFileTypes); }
 

@@ -26,6 +26,7 @@ public:
     explicit AppServices(Workspace& workspace) : workspace_(workspace) {}
 
     void new_map() override;
+    void start_from(std::string_view starter_id) override;
     void open_file() override;
     void save_json() override;
     void open_files_for_merge() override;

@@ -137,12 +137,12 @@ OpenOutcome Workspace::open_one(Origin origin, const Arrival& file, bool quiet) 
     return outcome;
 }
 
-void Workspace::new_map() {
+void Workspace::new_map(const Framework& framework) {
     if (room_.active()) {
         ui_state_.status = "You are in a live room: leave the room before starting a new map";
         return;
     }
-    replace(new_document(default_framework(), now_iso()), "New map");
+    replace(new_document(framework, now_iso()), "New map");
     ui_state_.status = "Started a new map (Undo brings the previous one back)";
 }
 

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/framework.hpp"
 #include "core/history.hpp"
 #include "core/room_sync.hpp"
 #include "core/session.hpp"
@@ -59,7 +60,7 @@ public:
     // without an undo step. On error the current map stays as it is.
     OpenOutcome open(Origin origin, std::vector<Arrival> files, bool quiet = false);
     OpenOutcome open(Origin origin, std::string_view name, std::string_view bytes, bool quiet = false);  // one file
-    void new_map();                      // a fresh map as one undo step ("New map"); the old one stays in Recent maps
+    void new_map(const Framework& framework = default_framework());  // a fresh map as one undo step ("New map"); the old one stays in Recent maps
 
     // Live rooms. begin: the facilitator who starts a room keeps the current map (it is what
     // the room starts from); everyone else, and anyone coming back to a room, starts from an

@@ -10,6 +10,8 @@
 //   [SECTION] Centre, meta, reflections, whole document
 #include "core/commands.hpp"
 
+#include "core/command_checks.hpp"
+
 #include "core/document_size.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
@@ -78,15 +80,8 @@ std::string placement_missing(std::string_view id) { return "no placement with i
 std::string relationship_missing(std::string_view id) {
     return "no relationship with id \"" + std::string(id) + "\"";
 }
-std::string role_unknown(std::string_view id) { return "the framework has no role \"" + std::string(id) + "\""; }
-
-// "" when `value` is valid UTF-8 of at most `max` characters, else why not.
-std::string check_text(std::string_view what, std::string_view value, std::size_t max) {
-    if (text::first_invalid_utf8(value)) return std::string(what) + " is not valid UTF-8";
-    if (text::code_point_count(value) > max)
-        return std::string(what) + " is longer than " + std::to_string(max) + " characters";
-    return {};
-}
+using command_checks::check_text;
+using command_checks::role_unknown;
 
 // "" when the position is absent or a finite point within kMaxCoordinate, else why not.
 std::string check_position(const std::optional<Vec2>& p) {

@@ -73,6 +73,15 @@ Command add_vote(std::string role_id, int delta);  // adds delta (may be negativ
                                                    // refuses an unknown role or more than kMaxVotesPerRole
 Command clear_votes();                             // removes every vote (one undo step)
 
+// [SECTION] Roles (role_commands.cpp) -------------------------------------------
+// A role's id never changes, so maps stay mergeable; edits replace the framework as one
+// step. Text edits coalesce per role and field ("role:<id>:name").
+Command set_role_name(std::string role_id, std::string name);                // refuses "" and a name another role has
+Command set_role_description(std::string role_id, std::string description);
+Command set_role_color(std::string role_id, std::string color);              // "#RRGGBB"
+Command add_role(std::string name);       // at the end, with an unused id ("role-<n>") and the next palette colour; created_id = its id
+Command remove_role(std::string role_id); // refuses while entries are placed on it or the last role would go; drops its votes
+
 // [SECTION] Centre, meta, reflections, whole document ---------------------------
 
 Command set_centre_values(std::vector<std::string> values);  // replaces the centre's values (coalesces)

@@ -5,6 +5,10 @@
 namespace ecomap::embedded {
 std::string_view social_change_ecosystem_json();  // maps/social-change-ecosystem.json
 std::string_view schema_json();                   // maps/ecomap.schema.json
+std::string_view blank_json();                    // maps/blank.json: six roles to name
+std::string_view example_one_person();            // maps/examples/*.ecomap.json
+std::string_view example_organization();
+std::string_view example_workshop();
 std::string_view inter_regular_otf();             // Debian's fonts-inter: the screen's and the PDF's typeface
 std::string_view inter_semibold_otf();
 }  // namespace ecomap::embedded

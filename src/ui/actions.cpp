@@ -10,22 +10,9 @@ namespace {
 
 bool always(const UiContext&) { return true; }
 
-bool has_content(const Document& document) {
-    return !document.entities.empty() || !document.reflections.empty() || !document.relationships.empty();
-}
-
 std::vector<Action> make_actions() {
     std::vector<Action> list;
-    list.push_back({"new-map", "New", "", {}, always, [](UiContext& c) {
-                        if (!has_content(c.document())) {
-                            c.services.new_map();
-                            return;
-                        }
-                        c.state.confirm = ConfirmDialog{"Start a new map?",
-                                                        "The current map is replaced. Save it as JSON first if you "
-                                                        "want to keep it.",
-                                                        "Start new map", "new-map"};
-                    }});
+    list.push_back({"new-map", "New", "", {}, always, [](UiContext& c) { c.state.new_map_dialog = true; }});
     list.push_back({"open", "Open…", "Ctrl+O", {ImGuiMod_Shortcut | ImGuiKey_O}, always,
                     [](UiContext& c) { c.services.open_file(); }});
     list.push_back({"save-json", "Save JSON", "Ctrl+S", {ImGuiMod_Shortcut | ImGuiKey_S}, always,

@@ -1,6 +1,10 @@
-// Modal dialogs: messages (a rejected file, warnings after opening one) and
-// confirmations before work would be lost.
+// Modal dialogs: messages (a rejected file, warnings after opening one), confirmations
+// before work would be lost, and "New map" (a template or an example to start from).
 #include <imgui.h>
+
+#include <algorithm>
+
+#include "core/starters.hpp"
 
 #include "ui/actions.hpp"
 #include "ui/panels.hpp"
@@ -17,13 +21,49 @@ void centre_next_window() {
 
 void run_confirmed(UiContext& context, const std::string& action) {
     const std::string delete_prefix = "delete-entity:";
-    if (action == "new-map") context.services.new_map();
-    else if (action.rfind(delete_prefix, 0) == 0) delete_entity_now(context, action.substr(delete_prefix.size()));
+    if (action.rfind(delete_prefix, 0) == 0) delete_entity_now(context, action.substr(delete_prefix.size()));
+}
+
+void draw_new_map_dialog(UiContext& context) {
+    if (!ImGui::IsPopupOpen("New map##dialog")) ImGui::OpenPopup("New map##dialog");
+    centre_next_window();
+    if (!ImGui::BeginPopupModal("New map##dialog", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextDisabled("Your current map stays in Recent maps, and Undo brings it back.");
+    ImGui::PopTextWrapPos();
+    const float width = std::min(ImGui::GetFontSize() * 30.0f, ImGui::GetMainViewport()->Size.x - 60.0f);
+    StarterKind shown = StarterKind::Example;
+    bool first = true;
+    for (const Starter& starter : starters()) {
+        if (first || starter.kind != shown) {
+            ImGui::Spacing();
+            ImGui::PushFont(context.fonts.ui_bold);
+            ImGui::TextUnformatted(starter.kind == StarterKind::Template ? "Start from a template" : "Open an example");
+            ImGui::PopFont();
+            shown = starter.kind;
+            first = false;
+        }
+        if (ImGui::Button(starter.title.c_str(), {width, 0})) {
+            context.state.new_map_dialog = false;
+            ImGui::CloseCurrentPopup();
+            context.services.start_from(starter.id);
+        }
+        expose_item("new:" + starter.id);
+        ImGui::TextDisabled("%s", starter.description.c_str());
+    }
+    ImGui::Spacing();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        context.state.new_map_dialog = false;
+        ImGui::CloseCurrentPopup();
+    }
+    expose_item("new:cancel");
+    ImGui::EndPopup();
 }
 
 }  // namespace
 
 void draw_dialogs(UiContext& context) {
+    if (context.state.new_map_dialog && !context.state.message && !context.state.confirm) draw_new_map_dialog(context);
     if (context.state.message) {
         const MessageDialog& message = *context.state.message;
         if (!ImGui::IsPopupOpen("##message")) ImGui::OpenPopup("##message");

@@ -242,6 +242,42 @@ void relationship_inspector(UiContext& context, const Relationship& link) {
     expose_item("delete-link");
 }
 
+// A map's own roles: name, description, colour; add one, remove this one. Open by default
+// on maps that are not the Social Change Ecosystem, whose roles people rarely change.
+void role_editor(UiContext& context, const Role& role) {
+    const bool own_roles = context.document().framework.id != "social-change-ecosystem";
+    ImGui::Spacing();
+    const bool open = ImGui::CollapsingHeader("Edit roles", own_roles ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    expose_item("role-edit");
+    if (!open) return;
+    const std::string id = role.id;
+    ImGui::TextUnformatted("Name");
+    text_field(context, "##role-name", role.name, [id](std::string text) { return set_role_name(id, std::move(text)); },
+               "role-name");
+    ImGui::TextUnformatted("What this role does");
+    text_field(context, "##role-description", role.description,
+               [id](std::string text) { return set_role_description(id, std::move(text)); }, "role-description", true);
+    const Rgb rgb = parse_hex_color(role.color);
+    float color[3] = {static_cast<float>(rgb.r), static_cast<float>(rgb.g), static_cast<float>(rgb.b)};
+    if (ImGui::ColorEdit3("Colour##role", color, ImGuiColorEditFlags_DisplayHex))
+        context.apply(set_role_color(id, to_hex({color[0], color[1], color[2]})));
+    expose_item("role-color");
+    if (ImGui::IsItemDeactivatedAfterEdit()) context.history.break_coalescing();
+    if (ImGui::Button("Add a role")) {
+        if (const ApplyResult added = context.apply(add_role(""))) {
+            context.session.selection.items = {Target{TargetKind::Role, added.created_id}};
+            context.state.auto_fit = true;
+        }
+    }
+    expose_item("role-add");
+    ImGui::SameLine();
+    if (ImGui::Button("Remove this role") && context.apply(remove_role(id))) {
+        context.session.selection.items.clear();
+        context.state.auto_fit = true;
+    }
+    expose_item("role-remove");
+}
+
 void role_inspector(UiContext& context, const Role& role) {
     const Document& document = context.document();
     heading(context, role.name.c_str());
@@ -262,6 +298,7 @@ void role_inspector(UiContext& context, const Role& role) {
                               kStrengthLabels[static_cast<size_t>(placement.strength)]);
         }
     }
+    role_editor(context, role);
     heading(context, "Reflect");
     prompt_fields(context, 2);
 }

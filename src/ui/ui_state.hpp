@@ -25,7 +25,7 @@ struct ConfirmDialog {                   // "are you sure?" before losing work
     std::string title;                   // question
     std::string message;                 // what would be lost
     std::string confirm_label;           // e.g. "Delete"
-    std::string action;                  // what to run on confirm: "delete-entity:<id>", "new-map"
+    std::string action;                  // what to run on confirm: "delete-entity:<id>"
 };
 
 struct ListDrag {                        // an entity dragged from the list onto a role
@@ -61,6 +61,7 @@ struct UiState {
     std::optional<ListDrag> list_drag;       // entity being dragged from the list
     std::optional<MapPress> press;           // pointer pressed on the map, until release
     std::optional<ExportDialog> export_dialog;  // the Export dialog, when open
+    bool new_map_dialog = false;             // the "New map" dialog (templates and examples), when open
     std::string inspected;               // id the inspector showed last frame (scrolls to the top on change)
     std::string focus_name_of;           // entity whose name field takes keyboard focus next frame
     bool presenting = false;             // presentation mode: panels hidden, large type, counts on the ring

@@ -27,6 +27,7 @@ namespace {
 class NoServices : public ui::Services {
 public:
     void new_map() override { ++asked; }
+    void start_from(std::string_view) override { ++asked; }
     void open_file() override { ++asked; }
     void save_json() override { ++asked; }
     void open_files_for_merge() override { ++asked; }
