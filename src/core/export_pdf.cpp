@@ -372,7 +372,10 @@ std::string export_pdf(const Document& document, const PdfOptions& options) {
     std::vector<std::string> pages;
 
     // Page 1: the figure, centred in the page's margins, y flipped.
-    const MapFigure figure = map_figure(document, FigureOptions{true, true});
+    FigureOptions figure_options{true, true, [&canvas](std::string_view text, double size) {
+                                     return canvas.width(text, false, size);
+                                 }};
+    const MapFigure figure = map_figure(document, figure_options);
     const double room_w = page.width - 2 * kMarginPt, room_h = page.height - 2 * kMarginPt;
     const double scale = std::min(room_w / figure.width, room_h / figure.height);
     const double left = kMarginPt + (room_w - figure.width * scale) / 2, top = kMarginPt + (room_h - figure.height * scale) / 2;

@@ -160,8 +160,9 @@ void write_tokens(const MapFigure& f, std::string& out) {
     out += std::string("<g id=\"names\" text-anchor=\"middle\" fill=\"") + kTextColor + "\" stroke=\"#FFFFFF\" stroke-width=\"" +
            num(kNameHalo) + "\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n";
     for (const FigureText& name : f.names)
-        out += "<text x=\"" + num(name.x) + "\" y=\"" + num(name.y) + "\" font-size=\"" + num(name.size) + "\">" +
-               xml_escape(name.text) + "</text>\n";
+        out += "<text x=\"" + num(name.x) + "\" y=\"" + num(name.y) + "\" font-size=\"" + num(name.size) + "\"" +
+               (name.anchor == TextAnchor::Middle ? "" : std::string(" text-anchor=\"") + anchor_name(name.anchor) + "\"") +
+               ">" + xml_escape(name.text) + "</text>\n";
     out += "</g>\n";
 }
 
@@ -200,7 +201,10 @@ std::string xml_escape(std::string_view text) {
 }
 
 std::string export_svg(const Document& document, const SvgOptions& options) {
-    const MapFigure f = map_figure(document, FigureOptions{options.title, options.votes});
+    FigureOptions figure;
+    figure.title = options.title;
+    figure.votes = options.votes;
+    const MapFigure f = map_figure(document, figure);
     std::string body;
     write_ring(f, body);
     write_links(f, body);  // under the centre disc, so the values stay readable

@@ -143,6 +143,49 @@ TokenArrangement arrange_tokens(const RingLayout& layout, int role_index, int co
     return out;
 }
 
+namespace {
+
+// The tokens of one role: `fixed` (indices into `tokens`) asked for their own positions,
+// `arranged` did not. A fixed token keeps its position while it lies fully inside the
+// sector and clears every other token by the layout's margin; one that does not is
+// arranged with the others, and the arrangement is made again. After a few rounds every
+// remaining fixed token is arranged too, so no two tokens ever overlap.
+void place_role(const RingLayout& layout, int role, double token_radius, std::vector<TokenPlace>& tokens,
+                std::vector<std::size_t> fixed, std::vector<std::size_t> arranged) {
+    constexpr int kRounds = 4;
+    for (int round = 0;; ++round) {
+        if (round == kRounds) {
+            arranged.insert(arranged.end(), fixed.begin(), fixed.end());
+            std::sort(arranged.begin(), arranged.end());  // document order, as when nothing is fixed
+            fixed.clear();
+        }
+        TokenArrangement arrangement;
+        arrangement.radius = token_radius;
+        if (!arranged.empty()) arrangement = arrange_tokens(layout, role, static_cast<int>(arranged.size()), token_radius);
+        const double r = arrangement.radius, clear = 2 * r + layout.token_margin * (r / token_radius);
+        const auto apart = [clear](Vec2 a, Vec2 b) { return std::hypot(a.x - b.x, a.y - b.y) >= clear - 1e-9; };
+        std::vector<std::size_t> kept, demoted;
+        for (const std::size_t index : fixed) {
+            const Vec2 at = tokens[index].centre;
+            bool fits = token_inside_sector(layout, role, at, r);
+            for (std::size_t k = 0; fits && k < kept.size(); ++k) fits = apart(at, tokens[kept[k]].centre);
+            for (std::size_t k = 0; fits && k < arrangement.centres.size(); ++k) fits = apart(at, arrangement.centres[k]);
+            (fits ? kept : demoted).push_back(index);
+        }
+        if (demoted.empty() || round == kRounds) {
+            for (std::size_t k = 0; k < arranged.size(); ++k) tokens[arranged[k]].centre = arrangement.centres[k];
+            for (const std::size_t index : arranged) tokens[index].radius = r;
+            for (const std::size_t index : kept) tokens[index].radius = r;
+            return;
+        }
+        arranged.insert(arranged.end(), demoted.begin(), demoted.end());
+        std::sort(arranged.begin(), arranged.end());
+        fixed = std::move(kept);
+    }
+}
+
+}  // namespace
+
 std::vector<TokenPlace> layout_tokens(const Document& document, const RingLayout& layout, double token_radius) {
     std::unordered_map<std::string_view, int> role_of;
     const int roles = std::min(layout.role_count, static_cast<int>(document.framework.roles.size()));
@@ -150,29 +193,24 @@ std::vector<TokenPlace> layout_tokens(const Document& document, const RingLayout
 
     std::vector<TokenPlace> tokens;
     tokens.reserve(document.placements.size());
-    std::vector<std::vector<std::size_t>> arranged(static_cast<std::size_t>(roles));  // token indices per role
+    std::vector<std::vector<std::size_t>> fixed(static_cast<std::size_t>(roles)), arranged(static_cast<std::size_t>(roles));
     for (const Placement& p : document.placements) {
         const auto it = role_of.find(p.role);
         if (it == role_of.end()) continue;
         const int role = it->second;
-        TokenPlace token{.placement = p.id, .entity = p.entity, .role_index = role, .centre = {}, .radius = 0};
-        if (p.position && hit_test_role(layout, *p.position) == role)
+        TokenPlace token{.placement = p.id, .entity = p.entity, .role_index = role, .centre = {}, .radius = token_radius};
+        if (p.position && hit_test_role(layout, *p.position) == role) {
             token.centre = *p.position;
-        else
-            arranged[role].push_back(tokens.size());
+            fixed[static_cast<std::size_t>(role)].push_back(tokens.size());
+        } else {
+            arranged[static_cast<std::size_t>(role)].push_back(tokens.size());
+        }
         tokens.push_back(std::move(token));
     }
-
-    std::vector<double> role_radius(static_cast<std::size_t>(roles), token_radius);
-    for (int role = 0; role < roles; ++role) {
-        const std::vector<std::size_t>& members = arranged[role];
-        if (members.empty()) continue;
-        const TokenArrangement arrangement =
-            arrange_tokens(layout, role, static_cast<int>(members.size()), token_radius);
-        role_radius[role] = arrangement.radius;
-        for (std::size_t k = 0; k < members.size(); ++k) tokens[members[k]].centre = arrangement.centres[k];
-    }
-    for (TokenPlace& token : tokens) token.radius = role_radius[token.role_index];
+    for (int role = 0; role < roles; ++role)
+        if (!fixed[static_cast<std::size_t>(role)].empty() || !arranged[static_cast<std::size_t>(role)].empty())
+            place_role(layout, role, token_radius, tokens, std::move(fixed[static_cast<std::size_t>(role)]),
+                       std::move(arranged[static_cast<std::size_t>(role)]));
     return tokens;
 }
 

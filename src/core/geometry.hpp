@@ -67,9 +67,10 @@ struct TokenPlace {
 };
 
 // One token per placement on a known role, in document order. An explicit
-// Placement::position is kept when that point is in its own sector's band; other
-// placements of the role are arranged with arrange_tokens (all tokens of a role share
-// its radius). Placements on unknown roles get no token.
+// Placement::position is kept when the token lies fully inside its own sector and clears
+// every other token of the role by the layout's margin; other placements of the role are
+// arranged with arrange_tokens (all tokens of a role share its radius). So no two tokens
+// overlap and none leaves its sector. Placements on unknown roles get no token.
 std::vector<TokenPlace> layout_tokens(const Document& document, const RingLayout& layout,
                                       double token_radius = kDefaultTokenRadius);
 

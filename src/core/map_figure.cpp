@@ -6,6 +6,7 @@
 //   [SECTION] Figure
 #include "core/map_figure.hpp"
 
+#include "core/label_place.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -219,18 +220,20 @@ void add_links(Builder& b, const std::vector<TokenPlace>& tokens) {
     }
 }
 
-void add_tokens(Builder& b, const std::vector<TokenPlace>& tokens) {
+void add_tokens(Builder& b, const std::vector<TokenPlace>& tokens, const TextWidth& width) {
     MapFigure& f = b.figure;
     std::unordered_map<std::string_view, const Entity*> entities;
     for (const Entity& entity : b.document.entities) entities.emplace(entity.id, &entity);
     std::unordered_map<std::string_view, const Placement*> placements;
     for (const Placement& placement : b.document.placements) placements.emplace(placement.id, &placement);
+    std::vector<LabelRequest> names;
+    LabelObstacles obstacles;
     for (const TokenPlace& token : tokens) {
         const auto entity = entities.find(token.entity);
         const auto placement = placements.find(token.placement);
         if (entity == entities.end() || placement == placements.end()) continue;
         const std::string& color = f.colors[static_cast<std::size_t>(token.role_index)];
-        const double x = token.centre.x, y = token.centre.y, r = token.radius;
+        const double r = token.radius;
         const TokenGlyph glyph = token_glyph(placement->second->strength, r);
         FigureToken shape;
         shape.kind = entity->second->kind;
@@ -244,10 +247,29 @@ void add_tokens(Builder& b, const std::vector<TokenPlace>& tokens) {
         shape.dash = glyph.dash;
         shape.gap = glyph.gap;
         f.tokens.push_back(std::move(shape));
+        obstacles.circle_centres.push_back(token.centre);
+        obstacles.circle_radii.push_back(r);
         const double size = std::clamp(r * 0.75, 7.0, kMaxNameSize);
         if (r >= 10)
-            f.names.push_back({shorten(display_name(*entity->second), kMaxNameChars), x, y + r + size * 1.05, size,
-                               TextAnchor::Middle});
+            names.push_back({shorten(display_name(*entity->second), kMaxNameChars), token.centre, r + size * 0.05, size,
+                             2 - static_cast<int>(placement->second->strength)});  // primary roles first
+    }
+    // Names where they collide with no token, role name or other name; shortened or left out otherwise.
+    obstacles.circle_centres.push_back({0, 0});
+    obstacles.circle_radii.push_back(f.layout.centre_radius);
+    for (const FigureText& label : f.role_labels) {
+        const double w = width(label.text, label.size);
+        const double left = label.anchor == TextAnchor::Start ? label.x : label.anchor == TextAnchor::End ? label.x - w : label.x - w / 2;
+        if (label.rotation == 0) obstacles.boxes.push_back({left, label.y - label.size, w, label.size * 1.25});
+    }
+    std::vector<PlacedLabel> placed = place_labels(names, obstacles, width);
+    std::sort(placed.begin(), placed.end(), [](const PlacedLabel& x, const PlacedLabel& y) { return x.request < y.request; });
+    for (const PlacedLabel& label : placed) {
+        const LabelRequest& request = names[label.request];
+        const bool level = std::abs(label.box.y + label.box.h / 2 - request.anchor.y) < 1e-9;  // right or left of the token
+        const TextAnchor anchor = !level ? TextAnchor::Middle : label.box.x > request.anchor.x ? TextAnchor::Start : TextAnchor::End;
+        const double x = anchor == TextAnchor::Middle ? request.anchor.x : anchor == TextAnchor::Start ? label.box.x : label.box.x + label.box.w;
+        f.names.push_back({label.text, x, label.baseline.y, request.size, anchor});
     }
 }
 
@@ -271,7 +293,10 @@ MapFigure map_figure(const Document& document, const FigureOptions& options) {
     add_centre(b);
     add_role_labels(b);
     if (options.votes) add_votes(b);
-    add_tokens(b, tokens);
+    const TextWidth measure = options.measure ? options.measure : [](std::string_view text, double size) {
+        return estimated_text_width(text, size) * 1.1;  // the viewer's font is unknown: leave some room
+    };
+    add_tokens(b, tokens, measure);
 
     // Title above, attribution below the drawing; then the box around everything.
     Box& box = b.box;

@@ -15,6 +15,7 @@
 #include "core/model.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,7 +94,8 @@ struct MapFigure {
     std::vector<FigureVote> votes;
     std::vector<FigureLink> links;
     std::vector<FigureToken> tokens;
-    std::vector<FigureText> names;       // under the tokens, centred, with a white halo
+    std::vector<FigureText> names;       // by their tokens (below, above, right or left) where they collide with
+                                         // nothing, shortened or left out otherwise; with a white halo
     std::optional<FigureText> title;
     std::optional<FigureText> attribution;
     double x = 0, y = 0, width = 0, height = 0;  // the box around everything, margin included
@@ -102,6 +104,7 @@ struct MapFigure {
 struct FigureOptions {
     bool title = false;          // the map's title above the ring
     bool votes = true;           // dot votes on the rim
+    std::function<double(std::string_view, double)> measure;  // a text's width at a size; empty: an estimate
 };
 
 MapFigure map_figure(const Document& document, const FigureOptions& options = {});

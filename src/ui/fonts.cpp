@@ -3,6 +3,10 @@
 #include <imgui.h>
 
 #include "core/embedded.hpp"
+#include "core/glyph_ranges.hpp"
+
+#include <iterator>
+#include <vector>
 
 namespace ecomap::ui {
 namespace {
@@ -18,10 +22,9 @@ ImFont* add_font(std::string_view data, float size, float density) {
     config.RasterizerDensity = density;
     config.OversampleH = 2;
     config.OversampleV = 1;
-    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0300, 0x036F, 0x1E00, 0x1EFF, 0x2013, 0x2026,  // Latin (incl. Vietnamese), accents, dashes
-                                     0x2190, 0x2193, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};           // arrows, €, minus
+    static const std::vector<ImWchar> ranges(std::begin(kGlyphRanges), std::end(kGlyphRanges));  // what the font carries
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()),
-                                                      size, &config, ranges);
+                                                      size, &config, ranges.data());
 }
 
 }  // namespace

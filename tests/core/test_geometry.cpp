@@ -5,6 +5,7 @@
 #include <random>
 
 #include "core/geometry.hpp"
+#include "core/sample.hpp"
 #include "core/session.hpp"
 #include "edit_test_support.hpp"
 
@@ -180,5 +181,30 @@ TEST_CASE("camera: map and screen points convert both ways", "[geometry][session
         const Vec2 back = screen_to_map(camera, viewport, map_to_screen(camera, viewport, p));
         CHECK(back.x == Approx(p.x));
         CHECK(back.y == Approx(p.y));
+    }
+}
+
+TEST_CASE("layout_tokens: on busy maps with hand-placed tokens, every token is inside its sector and none overlap",
+          "[geometry][legibility]") {
+    for (const int entities : {30, 300, 1000}) {
+        Document d = generate_document(11, entities);
+        // Some hand-placed tokens on top of each other and on the sector's edge, as drags leave them.
+        const RingLayout layout = ring_layout(static_cast<int>(d.framework.roles.size()));
+        for (std::size_t i = 0; i < d.placements.size(); i += 7) {
+            const int role = d.framework.role_index(d.placements[i].role);
+            d.placements[i].position = point_at(sector_start_angle(layout, role) + 0.01, 600);
+        }
+        const std::vector<TokenPlace> tokens = layout_tokens(d, layout);
+        INFO(entities << " entities, " << tokens.size() << " tokens");
+        int outside = 0, overlaps = 0;
+        for (std::size_t a = 0; a < tokens.size(); ++a) {
+            outside += token_inside_sector(layout, tokens[a].role_index, tokens[a].centre, tokens[a].radius) ? 0 : 1;
+            for (std::size_t b = a + 1; b < tokens.size(); ++b) {
+                const double gap = std::hypot(tokens[a].centre.x - tokens[b].centre.x, tokens[a].centre.y - tokens[b].centre.y);
+                overlaps += gap < tokens[a].radius + tokens[b].radius ? 1 : 0;
+            }
+        }
+        CHECK(outside == 0);
+        CHECK(overlaps == 0);
     }
 }

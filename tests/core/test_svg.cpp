@@ -2,6 +2,8 @@
 #include "core/anonymize.hpp"
 #include "core/base64.hpp"
 #include "core/export_svg.hpp"
+#include "core/label_place.hpp"
+#include "core/map_figure.hpp"
 #include "core/io_json.hpp"
 #include "core/sample.hpp"
 
@@ -243,4 +245,27 @@ TEST_CASE("base64 round-trips any bytes and refuses damaged text", "[svg][base64
     CHECK_FALSE(base64_decode("TW=u").has_value());
     CHECK_FALSE(base64_decode("TWE*").has_value());
     CHECK_FALSE(base64_decode("T===").has_value());
+}
+
+TEST_CASE("the exports' figure: on a 300-entity map no two names overlap and none covers a token", "[svg][legibility]") {
+    const Document d = generate_document(3, 300);
+    const MapFigure figure = map_figure(d);
+    const auto box = [](const FigureText& t) {
+        const double w = estimated_text_width(t.text, t.size) * 1.1;
+        const double left = t.anchor == TextAnchor::Start ? t.x : t.anchor == TextAnchor::End ? t.x - w : t.x - w / 2;
+        return LabelBox{left, t.y - t.size, w, t.size * 1.25};
+    };
+    REQUIRE(figure.names.size() > 20);
+    CHECK(figure.names.size() < figure.tokens.size());  // crowded: some names are left out
+    int overlaps = 0, covered = 0;
+    for (std::size_t a = 0; a < figure.names.size(); ++a) {
+        for (std::size_t b = a + 1; b < figure.names.size(); ++b) overlaps += box(figure.names[a]).overlaps(box(figure.names[b])) ? 1 : 0;
+        const LabelBox name = box(figure.names[a]);
+        for (const FigureToken& token : figure.tokens) {
+            const double nx = std::clamp(token.centre.x, name.x, name.x + name.w), ny = std::clamp(token.centre.y, name.y, name.y + name.h);
+            covered += std::hypot(token.centre.x - nx, token.centre.y - ny) < token.shape_radius - 0.5 ? 1 : 0;
+        }
+    }
+    CHECK(overlaps == 0);
+    CHECK(covered == 0);
 }
