@@ -30,7 +30,7 @@ void register_api(Shell& shell) {
     // Open…, drop, Recent maps), which walks them through Workspace::open.
     platform::register_api("frameCount", [&shell](std::string_view) { return std::to_string(shell.frames_rendered()); });
     platform::register_api("layout", [&shell, &workspace](std::string_view) {
-        return ui::layout_json(workspace.history().document(), shell.map_frame());
+        return ui::layout_json(workspace.history().document(), shell.map_frame(), workspace.ui().drawn_labels);
     });
     platform::register_api("getMap", [&workspace](std::string_view) { return export_json(workspace.history().document()); });
     platform::register_api("setRecentMaps", [&shell](std::string_view json) {  // the page's list of kept maps

@@ -100,6 +100,13 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
         for (const std::size_t keep : {length * 6 / 10, length * 35 / 100})
             if (keep >= 4 && keep < length) texts.push_back(shortened(request.text, keep));
         bool done = false;
+        if (request.always) {
+            const double w = width(request.text, request.size);
+            const LabelBox below{a.x - w / 2, a.y + gap, w, h};
+            grid.add_box(below);
+            placed.push_back({index, request.text, below, {below.x, below.y + request.size}});
+            continue;
+        }
         for (const std::string& text : texts) {
             const double w = width(text, request.size);
             const LabelBox spots[] = {

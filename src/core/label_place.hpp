@@ -23,6 +23,7 @@ struct LabelRequest {
     double clearance = 0;   // distance from the anchor to the label's nearest edge (the token's radius and a gap)
     double size = 0;        // font size: the box is 1.25 × size high
     int priority = 0;       // higher is placed first; ties keep the request order
+    bool always = false;    // drawn in full below its token even where it collides (the hovered or selected token)
 };
 
 struct LabelBox {

@@ -99,7 +99,7 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     draw_role_labels(list, document, frame, fonts);
     draw_links(list, scene, frame);
     draw_centre_text(list, document, frame, fonts);
-    draw_tokens(list, scene, frame);
+    (void)draw_tokens(list, scene, frame);
     if (options.title) {
         const std::string& title = document.meta.title;
         ImFont* font = fonts.label_for(title_px);

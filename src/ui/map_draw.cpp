@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/label_place.hpp"
+#include "core/utf8.hpp"
 #include "ui/context.hpp"
 #include "ui/test_hooks.hpp"
 
@@ -64,18 +66,23 @@ std::vector<ImVec2> outline(EntityKind kind, float x, float y, double r) {
 }
 
 std::string truncated(const std::string& text, ImFont* font, float size, float max_width) {
-    if (font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str()).x <= max_width) return text;
-    std::string out = text;
-    while (!out.empty()) {
-        out.pop_back();
-        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();  // UTF-8
-        if (font->CalcTextSizeA(size, 1e9f, 0.0f, (out + "…").c_str()).x <= max_width) return out + "…";
+    const auto fits = [&](const std::string& candidate) {
+        return font->CalcTextSizeA(size, 1e9f, 0.0f, candidate.c_str()).x <= max_width;
+    };
+    if (fits(text)) return text;
+    const std::u32string chars = text::code_points(text);
+    std::size_t keep = 0, too_many = chars.size();  // binary search: `keep` characters and "…" fit
+    while (keep + 1 < too_many) {
+        const std::size_t mid = (keep + too_many) / 2;
+        (fits(text::to_utf8(std::u32string_view(chars).substr(0, mid)) + "…") ? keep : too_many) = mid;
     }
-    return "…";
+    return text::to_utf8(std::u32string_view(chars).substr(0, keep)) + "…";
 }
 
 // Presenting a crowded map: token names and links would be a wall; the spotlit role's
 // stay (the spotlight card lists everyone on it in large type).
+constexpr std::size_t kQuietLinkLabels = 60;  // more tokens than this: link labels only on hover or selection
+
 bool presenting_densely(const MapScene& scene, const MapFrame& frame) {
     return scene.presenting && frame.tokens.size() > 40;
 }
@@ -129,6 +136,16 @@ void draw_radial_text(ImDrawList& list, ImFont* font, float px, const MapFrame& 
     record_text(text);
 }
 
+// Where a level role name is drawn: aligned away from the ring (right of it on the right
+// side, left on the left).
+static LabelBox role_label_box(ImFont* font, const MapFrame& frame, const RoleLabel& label, const std::string& name) {
+    const ImVec2 size = font->CalcTextSizeA(frame.label_px, 1e9f, 0.0f, name.c_str());
+    const float s = std::sin(label.angle), c = -std::cos(label.angle);
+    const float fx = s > 0.25f ? 0.0f : (s < -0.25f ? 1.0f : 0.5f);
+    const float fy = c > 0.25f ? 0.0f : (c < -0.25f ? 1.0f : 0.5f);
+    return {label.x - size.x * fx, label.y - size.y * fy, size.x, size.y};
+}
+
 void draw_role_labels(ImDrawList& list, const Document& document, const MapFrame& frame, const Fonts& fonts) {
     ImDrawList* draw = &list;
     ImFont* font = fonts.label_for(frame.label_px);
@@ -141,14 +158,9 @@ void draw_role_labels(ImDrawList& list, const Document& document, const MapFrame
                              kText, roles[i].name);
             continue;
         }
-        const char* name = roles[i].name.c_str();
-        const ImVec2 size = font->CalcTextSizeA(frame.label_px, 1e9f, 0.0f, name);
-        // Align the text away from the ring: right of it on the right side, left on the left.
-        const float s = std::sin(label.angle), c = -std::cos(label.angle);
-        const float fx = s > 0.25f ? 0.0f : (s < -0.25f ? 1.0f : 0.5f);
-        const float fy = c > 0.25f ? 0.0f : (c < -0.25f ? 1.0f : 0.5f);
-        draw->AddText(font, frame.label_px, {std::round(label.x - size.x * fx), std::round(label.y - size.y * fy)}, kText,
-                      name);
+        const LabelBox box = role_label_box(font, frame, label, roles[i].name);
+        draw->AddText(font, frame.label_px, {std::round(static_cast<float>(box.x)), std::round(static_cast<float>(box.y))},
+                      kText, roles[i].name.c_str());
     }
 }
 
@@ -207,7 +219,8 @@ void draw_links(ImDrawList& list, const MapScene& scene, const MapFrame& frame) 
             draw->AddTriangleFilled(q, {q.x - ux * size - uy * size * 0.55f, q.y - uy * size + ux * size * 0.55f},
                                     {q.x - ux * size + uy * size * 0.55f, q.y - uy * size - ux * size * 0.55f}, color);
         }
-        if (selected || hovered || !link.label.empty()) {
+        // A link's own label stays on small maps; on crowded ones only the selected or hovered link says what it is.
+        if (selected || hovered || (!link.label.empty() && frame.tokens.size() <= kQuietLinkLabels)) {
             const bool own_label = !link.label.empty() && !scene.hide_names;  // labels may name people
             const std::string text = own_label ? link.label : link_kind_label(link.kind);
             ImFont* font = scene.fonts.label_small;
@@ -222,13 +235,15 @@ void draw_links(ImDrawList& list, const MapScene& scene, const MapFrame& frame) 
     }
 }
 
-void draw_tokens(ImDrawList& list, const MapScene& scene, const MapFrame& frame) {
+std::vector<ScreenLabel> draw_tokens(ImDrawList& list, const MapScene& scene, const MapFrame& frame) {
     ImDrawList* draw = &list;
     const Document& document = scene.document;
     const DragPreview* drag = scene.drag;
     const EntityNames names(document, scene.hide_names);  // neutral marks while names are hidden
     const bool dense = presenting_densely(scene, frame);
     const int spotlight = document.framework.role_index(scene.spotlight_role);
+    std::vector<LabelRequest> names_wanted;
+    std::vector<float> name_alpha;
     for (const TokenOnScreen& token : frame.tokens) {
         const Entity* entity = document.find_entity(token.entity);
         const Placement* placement = document.find_placement(token.placement);
@@ -254,15 +269,41 @@ void draw_tokens(ImDrawList& list, const MapScene& scene, const MapFrame& frame)
         }
         if (dense && token.role_index != spotlight && !hovered) continue;  // a crowded wall: names in the spotlight
         const float px = std::clamp(token.r * 0.95f, 11.0f, 22.0f);
-        ImFont* font = scene.fonts.label_for(px);
-        const std::string name = truncated(names(*entity), font, px, std::max(110.0f, token.r * 7.0f));
-        const ImVec2 size = font->CalcTextSizeA(px, 1e9f, 0.0f, name.c_str());
-        const ImVec2 at{std::round(token.x - size.x * 0.5f), std::round(token.y + token.r + 2.0f)};
+        const int priority = selected ? 100 : hovered ? 90 : 2 - static_cast<int>(placement->strength);  // primary roles first
+        names_wanted.push_back({truncated(names(*entity), scene.fonts.label_for(px), px, std::max(110.0f, token.r * 7.0f)),
+                                {token.x, token.y}, token.r + 2.0, px, priority, selected || hovered});
+        name_alpha.push_back(alpha);
+    }
+    // Names only where they collide with no token, role name or other name (core/label_place.hpp):
+    // shortened or left out otherwise; hovering a token or zooming in shows its name.
+    LabelObstacles obstacles;
+    for (const TokenOnScreen& token : frame.tokens) {
+        obstacles.circle_centres.push_back({token.x, token.y});
+        obstacles.circle_radii.push_back(token.r);
+    }
+    obstacles.circle_centres.push_back({frame.centre_x, frame.centre_y});
+    obstacles.circle_radii.push_back(frame.centre_radius);
+    if (!radial_role_labels(static_cast<int>(document.framework.roles.size())))
+        for (std::size_t i = 0; i < document.framework.roles.size() && i < frame.labels.size(); ++i)
+            obstacles.boxes.push_back(
+                role_label_box(scene.fonts.label_for(frame.label_px), frame, frame.labels[i], document.framework.roles[i].name));
+    const auto width = [&](std::string_view text, double size) {
+        const std::string copy(text);
+        return static_cast<double>(
+            scene.fonts.label_for(static_cast<float>(size))->CalcTextSizeA(static_cast<float>(size), 1e9f, 0.0f, copy.c_str()).x);
+    };
+    std::vector<ScreenLabel> shown;
+    for (const PlacedLabel& label : place_labels(names_wanted, obstacles, width)) {
+        const float px = static_cast<float>(names_wanted[label.request].size);
+        const ImVec2 at{std::round(static_cast<float>(label.box.x)), std::round(static_cast<float>(label.box.y))};
+        const ImVec2 size{static_cast<float>(label.box.w), px * 1.25f};
         draw->AddRectFilled({at.x - 3, at.y}, {at.x + size.x + 3, at.y + size.y},
                             IM_COL32(255, 255, 255, scene.presenting ? 235 : 190), 3.0f);
-        draw->AddText(font, px, at, with_alpha(kText, alpha), name.c_str());
-        record_text(name);
+        draw->AddText(scene.fonts.label_for(px), px, at, with_alpha(kText, name_alpha[label.request]), label.text.c_str());
+        record_text(label.text);
+        shown.push_back({label.text, at.x, at.y, size.x, size.y});
     }
+    return shown;
 }
 
 }  // namespace ecomap::ui

@@ -36,7 +36,7 @@ void draw_radial_text(ImDrawList& list, ImFont* font, float px, const MapFrame& 
                       ImU32 color, const std::string& text);  // a role name along its radius, from `radius` outward
 void draw_centre_text(ImDrawList& list, const Document& document, const MapFrame& frame, const Fonts& fonts);
 void draw_links(ImDrawList& list, const MapScene& scene, const MapFrame& frame);
-void draw_tokens(ImDrawList& list, const MapScene& scene, const MapFrame& frame);
+std::vector<ScreenLabel> draw_tokens(ImDrawList& list, const MapScene& scene, const MapFrame& frame);  // the names drawn
 void draw_token_shape(ImDrawList& list, EntityKind kind, Strength strength, float x, float y, float r,
                       ImU32 role_color, float alpha);  // one token: token_outline × token_glyph (core/look.hpp)
 

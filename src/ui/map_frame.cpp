@@ -61,7 +61,7 @@ render::RingStyle ring_style(const Framework& framework, const MapFrame& frame, 
     return style;
 }
 
-std::string layout_json(const Document& document, const MapFrame& frame) {
+std::string layout_json(const Document& document, const MapFrame& frame, const std::vector<ScreenLabel>& labels) {
     nlohmann::ordered_json out;
     out["centre"] = {{"x", frame.centre_x}, {"y", frame.centre_y}, {"r", frame.centre_radius}};
     out["ring"] = {{"inner", frame.inner_radius}, {"outer", frame.outer_radius}};
@@ -87,6 +87,10 @@ std::string layout_json(const Document& document, const MapFrame& frame) {
                           {"x", token.x}, {"y", token.y}, {"r", token.r}});
     }
     out["tokens"] = std::move(tokens);
+    auto names = nlohmann::ordered_json::array();
+    for (const ScreenLabel& label : labels)
+        names.push_back({{"text", label.text}, {"x", label.x}, {"y", label.y}, {"w", label.w}, {"h", label.h}});
+    out["labels"] = std::move(names);  // the tokens' names drawn in the last frame
     return out.dump();
 }
 

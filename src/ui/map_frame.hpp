@@ -46,7 +46,8 @@ MapFrame compute_map_frame(const Document& document, const Camera& camera, const
                            const FrameOptions& options = {});  // pure
 render::RingStyle ring_style(const Framework& framework, const MapFrame& frame, float density,
                              int highlight);  // framebuffer-pixel style for RingRenderer
-std::string layout_json(const Document& document, const MapFrame& frame);  // window.ecomap.layout()
+std::string layout_json(const Document& document, const MapFrame& frame,
+                        const std::vector<ScreenLabel>& labels);  // window.ecomap.layout()
 const TokenOnScreen* token_at(const MapFrame& frame, float x, float y);     // topmost token under a point
 const TokenOnScreen* first_token_of(const MapFrame& frame, const std::string& entity);  // nullptr when unplaced
 

@@ -148,7 +148,7 @@ void map_view(UiContext& context, const MapFrame& frame) {
     draw_role_notes(list, context, frame);  // labels, gap call-outs, counts when presenting, vote dots
     draw_links(list, scene, frame);
     draw_centre_text(list, document, frame, context.fonts);  // over the links, which pass under the values
-    draw_tokens(list, scene, frame);
+    context.state.drawn_labels = draw_tokens(list, scene, frame);
 
     // Hover.
     context.session.hover = hovered ? target_at(document, frame, mouse.x, mouse.y, nullptr) : Target{};

@@ -53,6 +53,11 @@ struct ExportDialog {                    // the "Export" dialog's choices
     bool details = true;                 // PDF: page 2 with the counts per role and the reflections
 };
 
+struct ScreenLabel {                  // a token's name as drawn (layout().labels)
+    std::string text;
+    float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, top-left corner and size
+};
+
 struct UiState {
     bool auto_fit = true;                // camera follows the window until the user pans or zooms
     ScreenRect map_area;                 // where the map is drawn this frame
@@ -61,6 +66,7 @@ struct UiState {
     std::optional<ListDrag> list_drag;       // entity being dragged from the list
     std::optional<MapPress> press;           // pointer pressed on the map, until release
     std::optional<ExportDialog> export_dialog;  // the Export dialog, when open
+    std::vector<ScreenLabel> drawn_labels;   // the tokens' names drawn in the last frame (layout().labels)
     bool new_map_dialog = false;             // the "New map" dialog (templates and examples), when open
     std::string inspected;               // id the inspector showed last frame (scrolls to the top on change)
     std::string focus_name_of;           // entity whose name field takes keyboard focus next frame
