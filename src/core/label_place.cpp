@@ -104,7 +104,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
             const double w = width(request.text, request.size);
             const LabelBox below{a.x - w / 2, a.y + gap, w, h};
             grid.add_box(below);
-            placed.push_back({index, request.text, below, {below.x, below.y + request.size}});
+            placed.push_back({index, LabelSide::Below, request.text, below, {below.x, below.y + request.size}});
             continue;
         }
         for (const std::string& text : texts) {
@@ -115,10 +115,11 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
                 {a.x + gap, a.y - h / 2, w, h},          // right
                 {a.x - gap - w, a.y - h / 2, w, h},      // left
             };
-            for (const LabelBox& spot : spots) {
+            for (int side = 0; side < 4; ++side) {
+                const LabelBox& spot = spots[side];
                 if (!grid.free(spot)) continue;
                 grid.add_box(spot);
-                placed.push_back({index, text, spot, {spot.x, spot.y + request.size}});
+                placed.push_back({index, static_cast<LabelSide>(side), text, spot, {spot.x, spot.y + request.size}});
                 done = true;
                 break;
             }

@@ -31,8 +31,11 @@ struct LabelBox {
     bool overlaps(const LabelBox& other) const;
 };
 
+enum class LabelSide { Below, Above, Right, Left };  // where a label sits around its token
+
 struct PlacedLabel {
     std::size_t request = 0;  // index into the requests
+    LabelSide side = LabelSide::Below;
     std::string text;         // as drawn: the request's text, or shortened with "…"
     LabelBox box;
     Vec2 baseline;            // where the text starts, on its baseline (left end)

@@ -266,8 +266,9 @@ void add_tokens(Builder& b, const std::vector<TokenPlace>& tokens, const TextWid
     std::sort(placed.begin(), placed.end(), [](const PlacedLabel& x, const PlacedLabel& y) { return x.request < y.request; });
     for (const PlacedLabel& label : placed) {
         const LabelRequest& request = names[label.request];
-        const bool level = std::abs(label.box.y + label.box.h / 2 - request.anchor.y) < 1e-9;  // right or left of the token
-        const TextAnchor anchor = !level ? TextAnchor::Middle : label.box.x > request.anchor.x ? TextAnchor::Start : TextAnchor::End;
+        const TextAnchor anchor = label.side == LabelSide::Right  ? TextAnchor::Start
+                                  : label.side == LabelSide::Left ? TextAnchor::End
+                                                                  : TextAnchor::Middle;
         const double x = anchor == TextAnchor::Middle ? request.anchor.x : anchor == TextAnchor::Start ? label.box.x : label.box.x + label.box.w;
         f.names.push_back({label.text, x, label.baseline.y, request.size, anchor});
     }
