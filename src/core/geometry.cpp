@@ -163,14 +163,29 @@ void place_role(const RingLayout& layout, int role, double token_radius, std::ve
         arrangement.radius = token_radius;
         if (!arranged.empty()) arrangement = arrange_tokens(layout, role, static_cast<int>(arranged.size()), token_radius);
         const double r = arrangement.radius, clear = 2 * r + layout.token_margin * (r / token_radius);
-        const auto apart = [clear](Vec2 a, Vec2 b) { return std::hypot(a.x - b.x, a.y - b.y) >= clear - 1e-9; };
+        // Centres already taken (arranged slots, then kept fixed tokens) in a grid of cells
+        // `clear` wide: a point is clear of them when no centre in the 3 x 3 cells around it is near.
+        std::unordered_map<long long, std::vector<Vec2>> taken;
+        const auto cell = [clear](double v) { return static_cast<long long>(std::floor(v / clear)); };
+        const auto take = [&](Vec2 p) { taken[cell(p.x) * 1000003LL + cell(p.y)].push_back(p); };
+        const auto clear_of_taken = [&](Vec2 p) {
+            for (long long dx = -1; dx <= 1; ++dx)
+                for (long long dy = -1; dy <= 1; ++dy) {
+                    const auto it = taken.find((cell(p.x) + dx) * 1000003LL + cell(p.y) + dy);
+                    if (it == taken.end()) continue;
+                    for (const Vec2 q : it->second)
+                        if (std::hypot(p.x - q.x, p.y - q.y) < clear - 1e-9) return false;
+                }
+            return true;
+        };
+        if (!fixed.empty())
+            for (const Vec2 slot : arrangement.centres) take(slot);
         std::vector<std::size_t> kept, demoted;
         for (const std::size_t index : fixed) {
             const Vec2 at = tokens[index].centre;
-            bool fits = token_inside_sector(layout, role, at, r);
-            for (std::size_t k = 0; fits && k < kept.size(); ++k) fits = apart(at, tokens[kept[k]].centre);
-            for (std::size_t k = 0; fits && k < arrangement.centres.size(); ++k) fits = apart(at, arrangement.centres[k]);
+            const bool fits = token_inside_sector(layout, role, at, r) && clear_of_taken(at);
             (fits ? kept : demoted).push_back(index);
+            if (fits) take(at);
         }
         if (demoted.empty() || round == kRounds) {
             for (std::size_t k = 0; k < arranged.size(); ++k) tokens[arranged[k]].centre = arrangement.centres[k];
