@@ -15,8 +15,6 @@ namespace {
 constexpr const char* kMapFileTypes = ".json,application/json";
 }  // namespace
 
-void AppServices::new_map() { workspace_.new_map(); }
-
 void AppServices::start_from(std::string_view starter_id) {
     if (const Framework* framework = starter_framework(starter_id)) {
         workspace_.new_map(*framework);

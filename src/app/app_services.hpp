@@ -25,7 +25,6 @@ class AppServices final : public ui::Services {
 public:
     explicit AppServices(Workspace& workspace) : workspace_(workspace) {}
 
-    void new_map() override;
     void start_from(std::string_view starter_id) override;
     void open_file() override;
     void save_json() override;

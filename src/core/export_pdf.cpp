@@ -275,7 +275,7 @@ struct Flow {
             const std::u32string chars = text::code_points(text.substr(start_at, end - start_at));
             start_at = end + 1;
             std::u32string current;
-            const auto utf8 = [](const std::u32string& s) { return text::to_utf8(s); };
+            const auto utf8 = text::to_utf8;
             std::size_t i = 0;
             while (i < chars.size()) {
                 std::size_t word_end = chars.find(U' ', i);

@@ -22,17 +22,7 @@ using namespace figure;
 
 // [SECTION] Numbers and shapes --------------------------------------------------------
 
-// A number for SVG: at most two decimals, no trailing zeros, never "-0".
-std::string num(double value) {
-    if (!std::isfinite(value)) return "0";
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%.2f", value);
-    std::string text = buffer;
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
-    if (text == "-0") text = "0";
-    return text;
-}
+std::string num(double value) { return text::decimal(value, 2); }  // a number for SVG
 
 std::string coordinates(Vec2 p) { return num(p.x) + "," + num(p.y); }
 std::string point(double angle, double radius) { return coordinates(point_at(angle, radius)); }

@@ -12,16 +12,7 @@ namespace ecomap::pdf {
 
 // [SECTION] Objects ---------------------------------------------------------------------
 
-std::string num(double value) {
-    if (!std::isfinite(value)) return "0";
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%.3f", value);
-    std::string text = buffer;
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
-    if (text == "-0") text = "0";
-    return text;
-}
+std::string num(double value) { return text::decimal(value, 3); }
 
 std::string ref(int object) { return std::to_string(object) + " 0 R"; }
 

@@ -24,6 +24,7 @@ LineColumn line_column_at(std::string_view bytes, std::size_t offset);  // posit
 
 std::string trimmed(std::string_view text);  // without leading/trailing spaces, tabs and line breaks
 std::string folded(std::string_view text);   // trimmed and ASCII-lowercased: the key for "same name"
+std::string decimal(double value, int places);  // at most `places` decimals, no trailing zeros, never "-0"; "0" if not finite
 std::string human_size(std::uintmax_t bytes);  // "512 bytes", "3.5 KiB", "20.0 MiB"
 std::string pointer_token(std::string_view key);  // RFC 6901 escaping of one JSON pointer token (~ -> ~0, / -> ~1)
 std::string quoted_excerpt(std::string_view value, std::size_t max_code_points = 40);  // "value" for messages, shortened with ...

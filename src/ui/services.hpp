@@ -8,7 +8,6 @@ namespace ecomap::ui {
 class Services {
 public:
     virtual ~Services() = default;
-    virtual void new_map() = 0;            // replace the map with a fresh one (history cleared)
     virtual void start_from(std::string_view starter_id) = 0;  // a new map from a template or an example (core/starters.hpp)
     virtual void open_file() = 0;          // ask the user for a map file (picker)
     virtual void save_json() = 0;          // download the map as <title>.ecomap.json

@@ -26,7 +26,6 @@ namespace {
 // Services of a test: nothing to open or download; counts what the panels ask for.
 class NoServices : public ui::Services {
 public:
-    void new_map() override { ++asked; }
     void start_from(std::string_view) override { ++asked; }
     void open_file() override { ++asked; }
     void save_json() override { ++asked; }
