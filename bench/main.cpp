@@ -3,9 +3,12 @@
 // Run with ./ecomap bench [--runs N]. Figures only: nothing here passes or fails.
 #include "core/analysis.hpp"
 #include "core/document_size.hpp"
+#include "core/export_pdf.hpp"
+#include "core/export_svg.hpp"
 #include "core/framework.hpp"
 #include "core/geometry.hpp"
 #include "core/io_json.hpp"
+#include "core/map_figure.hpp"
 #include "core/merge.hpp"
 #include "core/sample.hpp"
 
@@ -29,6 +32,7 @@ using namespace ecomap;
 constexpr int kDefaultRuns = 5;                // runs per measurement without --runs
 constexpr int kMaxRuns = 1000;                 // largest --runs accepted
 constexpr int kLargeMapEntities = 10'000;      // entities of the map imported, exported and analysed
+constexpr int kDrawnMapEntities = 1'000;       // entities of the map drawn as SVG and PDF
 constexpr std::size_t kLayoutPlacements = 20'000;  // placements given to layout_tokens
 constexpr int kParticipants = 30;              // participant maps merged
 constexpr int kParticipantEntities = 20;       // entities per participant map
@@ -107,8 +111,8 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "-h" || arg == "--help") {
-            std::printf("Usage: ecomap bench [--runs N]\nTimes import, export, layout, merge and analysis of "
-                        "generated maps; prints min and median of N runs (default %d) in milliseconds.\n",
+            std::printf("Usage: ecomap bench [--runs N]\nTimes import, export (JSON, SVG, PDF), layout, merge and "
+                        "analysis of generated maps; prints min and median of N runs (default %d) in milliseconds.\n",
                         kDefaultRuns);
             return 0;
         }
@@ -139,6 +143,9 @@ int main(int argc, char** argv) {
     }
     const Document placed = map_with_placements(kLayoutPlacements);
     const RingLayout layout = ring_layout(static_cast<int>(placed.framework.roles.size()));
+    const Document drawn = generate_document(kSeed, kDrawnMapEntities);
+    const std::string drawn_input = thousands(drawn.entities.size()) + " entities, " +
+                                    thousands(drawn.placements.size()) + " placements";
     std::vector<NamedDocument> participants;
     for (int i = 0; i < kParticipants; ++i)
         participants.push_back({"participant-" + std::to_string(i + 1) + ".json",
@@ -151,6 +158,9 @@ int main(int argc, char** argv) {
     rows.push_back(measure("export_json", large_input, runs, [&] { return export_json(large).size(); }));
     rows.push_back(measure("layout_tokens", thousands(placed.placements.size()) + " placements", runs,
                            [&] { return layout_tokens(placed, layout).size(); }));
+    rows.push_back(measure("map_figure", drawn_input, runs, [&] { return map_figure(drawn).names.size(); }));
+    rows.push_back(measure("export_svg", drawn_input, runs, [&] { return export_svg(drawn).size(); }));
+    rows.push_back(measure("export_pdf", drawn_input, runs, [&] { return export_pdf(drawn).size(); }));
     rows.push_back(measure("merge_documents",
                            std::to_string(kParticipants) + " maps of " + std::to_string(kParticipantEntities) +
                                " entities",
