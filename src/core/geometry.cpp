@@ -145,6 +145,55 @@ TokenArrangement arrange_tokens(const RingLayout& layout, int role_index, int co
 
 namespace {
 
+// Centres already taken, in a grid of square cells at least `clear` wide over the ring's
+// bounding box: a point is clear of them when no centre in the 3 x 3 cells around it is
+// nearer than `clear`. Flat arrays (a list head per cell, a next index per centre) so that
+// filling the grid allocates twice, not once per cell.
+class TakenCentres {
+public:
+    TakenCentres(const RingLayout& layout, double clear) : clear_(clear) {
+        constexpr double kMaxCellsPerSide = 128;  // larger cells when tokens are tiny: fewer cells to clear
+        origin_ = -(layout.outer_radius + clear);
+        cell_ = std::max(clear, -2 * origin_ / kMaxCellsPerSide);
+        side_ = static_cast<long long>(std::ceil(-2 * origin_ / cell_)) + 1;
+        head_.assign(static_cast<std::size_t>(side_ * side_), -1);
+    }
+    void take(Vec2 p) {
+        const std::size_t cell = index(column(p.x), column(p.y));
+        centres_.push_back(p);
+        next_.push_back(head_[cell]);
+        head_[cell] = static_cast<int>(centres_.size() - 1);
+    }
+    bool clear_of(Vec2 p) const {
+        // Same test as std::hypot(d) < clear - 1e-9; the squared distance decides unless it is
+        // within rounding of the limit, where hypot decides as before.
+        const double limit = clear_ - 1e-9, near = limit * limit * (1 - 1e-12), far = limit * limit * (1 + 1e-12);
+        if (limit <= 0) return true;  // no distance is below it
+        const long long cx = column(p.x), cy = column(p.y);
+        for (long long x = std::max(0LL, cx - 1); x <= std::min(side_ - 1, cx + 1); ++x)
+            for (long long y = std::max(0LL, cy - 1); y <= std::min(side_ - 1, cy + 1); ++y)
+                for (int k = head_[index(x, y)]; k >= 0; k = next_[static_cast<std::size_t>(k)]) {
+                    const Vec2 q = centres_[static_cast<std::size_t>(k)];
+                    const double dx = p.x - q.x, dy = p.y - q.y, d2 = dx * dx + dy * dy;
+                    if (d2 < near || (d2 <= far && std::hypot(dx, dy) < limit)) return false;
+                }
+        return true;
+    }
+
+private:
+    // Centres outside the box (never a slot; a fixed token is tested only once inside its
+    // sector) share the edge cells, which only costs a few more comparisons.
+    long long column(double v) const {
+        return std::clamp(static_cast<long long>(std::floor((v - origin_) / cell_)), 0LL, side_ - 1);
+    }
+    std::size_t index(long long x, long long y) const { return static_cast<std::size_t>(x * side_ + y); }
+
+    double clear_, origin_ = 0, cell_ = 1;
+    long long side_ = 1;
+    std::vector<int> head_, next_;  // first centre of each cell, next centre of the same cell; -1 ends a list
+    std::vector<Vec2> centres_;
+};
+
 // The tokens of one role: `fixed` (indices into `tokens`) asked for their own positions,
 // `arranged` did not. A fixed token keeps its position while it lies fully inside the
 // sector and clears every other token by the layout's margin; one that does not is
@@ -163,29 +212,17 @@ void place_role(const RingLayout& layout, int role, double token_radius, std::ve
         arrangement.radius = token_radius;
         if (!arranged.empty()) arrangement = arrange_tokens(layout, role, static_cast<int>(arranged.size()), token_radius);
         const double r = arrangement.radius, clear = 2 * r + layout.token_margin * (r / token_radius);
-        // Centres already taken (arranged slots, then kept fixed tokens) in a grid of cells
-        // `clear` wide: a point is clear of them when no centre in the 3 x 3 cells around it is near.
-        std::unordered_map<long long, std::vector<Vec2>> taken;
-        const auto cell = [clear](double v) { return static_cast<long long>(std::floor(v / clear)); };
-        const auto take = [&](Vec2 p) { taken[cell(p.x) * 1000003LL + cell(p.y)].push_back(p); };
-        const auto clear_of_taken = [&](Vec2 p) {
-            for (long long dx = -1; dx <= 1; ++dx)
-                for (long long dy = -1; dy <= 1; ++dy) {
-                    const auto it = taken.find((cell(p.x) + dx) * 1000003LL + cell(p.y) + dy);
-                    if (it == taken.end()) continue;
-                    for (const Vec2 q : it->second)
-                        if (std::hypot(p.x - q.x, p.y - q.y) < clear - 1e-9) return false;
-                }
-            return true;
-        };
-        if (!fixed.empty())
-            for (const Vec2 slot : arrangement.centres) take(slot);
         std::vector<std::size_t> kept, demoted;
-        for (const std::size_t index : fixed) {
-            const Vec2 at = tokens[index].centre;
-            const bool fits = token_inside_sector(layout, role, at, r) && clear_of_taken(at);
-            (fits ? kept : demoted).push_back(index);
-            if (fits) take(at);
+        if (!fixed.empty()) {
+            // Arranged slots first, then each fixed token kept: later ones must clear it too.
+            TakenCentres taken(layout, clear);
+            for (const Vec2 slot : arrangement.centres) taken.take(slot);
+            for (const std::size_t index : fixed) {
+                const Vec2 at = tokens[index].centre;
+                const bool fits = token_inside_sector(layout, role, at, r) && taken.clear_of(at);
+                (fits ? kept : demoted).push_back(index);
+                if (fits) taken.take(at);
+            }
         }
         if (demoted.empty() || round == kRounds) {
             for (std::size_t k = 0; k < arranged.size(); ++k) tokens[arranged[k]].centre = arrangement.centres[k];
