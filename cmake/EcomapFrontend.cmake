@@ -55,6 +55,10 @@ add_library(ecomap_imgui STATIC
 add_library(ecomap::imgui ALIAS ecomap_imgui)
 target_link_libraries(ecomap_imgui PUBLIC ecomap_imgui_core ${ECOMAP_SDL2_TARGET} ecomap::gles)
 if(EMSCRIPTEN)
+    # The app shows no ImGui debug window and reads no file (IniFilename is null): leave
+    # that code out of the download.
+    target_compile_definitions(ecomap_imgui_core PUBLIC IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS
+        IMGUI_DISABLE_TTY_FUNCTIONS)
     target_compile_options(ecomap_imgui_core PRIVATE -fwasm-exceptions)
     target_compile_options(ecomap_imgui PRIVATE -fwasm-exceptions)
 endif()
