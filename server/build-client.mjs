@@ -1,21 +1,36 @@
-// Bundles web/room-client.js (with yjs, @hocuspocus/provider, y-indexeddb) into one script.
-//   node server/build-client.mjs [OUT_DIR]          -> OUT_DIR/room.js (default build/web/dist): a classic
-//                                                      script that sets window.ecomap.room
-//   node server/build-client.mjs --node OUT.mjs      -> an ES module for Node (tests, benchmark)
-import { build, stop } from 'esbuild';
-import { dirname, join, resolve } from 'node:path';
+// Builds the page's scripts with esbuild (from server/node_modules):
+//   node server/build-client.mjs [OUT_DIR]          -> OUT_DIR/room.js (default build/web/dist): web/room-client.js
+//                                                      with yjs, @hocuspocus/provider, y-indexeddb, a classic script
+//                                                      that sets window.ecomapRoomClient; and OUT_DIR/qr.js
+//                                                      (web/qr-code.js: window.ecomapQrCanvas). The page loads both
+//                                                      only when it needs them (web/room-app.js, web/share.js).
+//   node server/build-client.mjs --node OUT.mjs      -> the room client as an ES module for Node (tests, benchmark)
+//   node server/build-client.mjs --page OUT_DIR FILE.js...
+//                                                   -> each page script minified to OUT_DIR/<its name> (same
+//                                                      behaviour, classic scripts: their global names are kept)
+import { build, transform, stop } from 'esbuild';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const common = { bundle: true, nodePaths: [join(here, 'node_modules')], logLevel: 'warning', legalComments: 'none' };
 
-export async function bundleForPage(outDir = join(root, 'build/web/dist')) {
-  await build({
+function pageBundle(entry, name, outDir) {
+  return build({
     ...common,
-    stdin: { contents: "import { installInPage } from './web/room-client.js'; installInPage();", resolveDir: root, sourcefile: 'room-entry.js' },
-    outfile: join(outDir, 'room.js'), format: 'iife', minify: true, target: ['es2020'], platform: 'browser',
-  }).finally(stop);
+    stdin: { contents: `import { installInPage } from './web/${entry}'; installInPage();`, resolveDir: root, sourcefile: `${name}-entry.js` },
+    outfile: join(outDir, name), format: 'iife', minify: true, target: ['es2020'], platform: 'browser',
+  });
+}
+
+export async function bundleForPage(outDir = join(root, 'build/web/dist')) {
+  try {
+    await Promise.all([pageBundle('room-client.js', 'room.js', outDir), pageBundle('qr-code.js', 'qr.js', outDir)]);
+  } finally {
+    await stop();
+  }
   return join(outDir, 'room.js');
 }
 
@@ -28,8 +43,26 @@ export async function bundleForNode(outFile) {
   return outFile;
 }
 
+// Minifies classic page scripts one by one (no bundling: they share globals such as window.ecomap).
+export async function minifyPage(outDir, files) {
+  await mkdir(outDir, { recursive: true });
+  try {
+    for (const file of files) {
+      const { code } = await transform(await readFile(file, 'utf8'), { minify: true, target: 'es2020', legalComments: 'none',
+                                                                      sourcefile: basename(file) });
+      await writeFile(join(outDir, basename(file)), code);
+    }
+  } finally {
+    await stop();
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const out = args[0] === '--node' ? await bundleForNode(resolve(args[1])) : await bundleForPage(args[0] && resolve(args[0]));
-  console.log(`room client bundled: ${out}`);
+  if (args[0] === '--page') {
+    await minifyPage(resolve(args[1]), args.slice(2).map((f) => resolve(f)));
+  } else {
+    const out = args[0] === '--node' ? await bundleForNode(resolve(args[1])) : await bundleForPage(args[0] && resolve(args[0]));
+    console.log(`room client bundled: ${out}`);
+  }
 }

@@ -29,7 +29,12 @@
     }
     if (typeof rejectReady === 'function') rejectReady(new Error('ecomap stopped: ' + reason));
   }
-  window.ecomapShowError = (message) => showCrash(message);
+  // The app's own errors (platform::report_error). Before the first frame, a missing WebGL2
+  // context is the likely cause: checked only then.
+  window.ecomapShowError = (message) => {
+    if (!runtimeReady && !document.createElement('canvas').getContext('webgl2')) noWebGL2();
+    else showCrash(message);
+  };
   window.addEventListener('error', (event) => {  // an uncaught error from the module (a trap, an exception)
     const error = event.error;
     if (runtimeStarted && error && (error instanceof WebAssembly.RuntimeError ||
@@ -184,6 +189,21 @@
     }, 200);
   }
 
+  // [SECTION] Scripts loaded only when needed (room.js and qr.js are not part of the first load)
+  const scripts = new Map();
+  function loadScript(src) {  // Promise resolved once the script has run
+    if (!scripts.has(src)) {
+      scripts.set(src, new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.onload = () => resolve();
+        script.onerror = () => { scripts.delete(src); reject(new Error(src + ' did not download. Check the connection and try again.')); };
+        document.head.appendChild(script);
+      }));
+    }
+    return scripts.get(src);
+  }
+
   // [SECTION] Save when the page goes away (the app itself saves within a second of every
   // change: Workspace::tick)
   function flush() { if (Module.ecomapBridge && runtimeReady) Module.ecomapBridge.flush(); }
@@ -234,7 +254,7 @@
     uiItems: () => JSON.parse(call('uiItems')),      // named widgets of the last frame: {label: {x, y, w, h}} (CSS px)
     state: () => JSON.parse(call('state')),          // session state: selection, camera, undo/redo labels, dialogs
     flushAutosave: () => { flush(); return storage.written(); },  // save to IndexedDB now; resolves when written
-    _resolveReady: () => { statusBox.hidden = true; runtimeReady = true; updateReadout(); storage.refreshRecent(); resolveReady(); },
+    _resolveReady: () => { performance.mark('ecomap:ready'); statusBox.hidden = true; runtimeReady = true; updateReadout(); storage.refreshRecent(); resolveReady(); },
     _takeAutosave: storage.takeAutosave,
     _storeAutosave: storage.store,
     _beginMap: storage.beginMap,
@@ -242,6 +262,7 @@
     _openRecent: (id) => { openRecent(id); },
     _refreshRecent: storage.refreshRecent,
     _download: download,
+    _loadScript: loadScript,
     _viewChanged: () => updateReadout(),
     _showKeyboard: showKeyboard,
     _openPicker: openPicker,
@@ -285,54 +306,66 @@
     showError(title, detail);
     rejectReady(new Error(title + ': ' + detail));
   }
-
-  // WebGL2 first: without it nothing can be drawn, so say so instead of a blank page.
-  const probe = document.createElement('canvas').getContext('webgl2');
-  if (!probe) {
+  function noWebGL2() {
     fail('This browser cannot show the map',
          'ecomap needs WebGL2, which is turned off or unsupported here. Try a current Firefox, Chrome, Edge or Safari, ' +
          'or enable hardware acceleration in the browser settings.');
-    return;
   }
 
-  // Download the module ourselves to show real progress.
+  // WebGL2: without it nothing can be drawn, so say so instead of a blank page. A browser that
+  // lacks it altogether is told at once; one that has it but refuses a context (blocked GPU,
+  // hardware acceleration off) is found out when the app cannot make its own: creating a probe
+  // context up front would cost every start a second context (about 0.2 s).
+  if (typeof WebGL2RenderingContext === 'undefined') { noWebGL2(); return; }
+
+  // The module: downloaded from the start (index.html preloads it), compiled while it streams in
+  // (WebAssembly.compileStreaming, when the server says application/wasm), with the progress
+  // shown; ecomap.js instantiates it once the page's storage is ready.
+  function progress(received, total) {
+    if (total > 0) bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
+    statusText.textContent = 'Downloading the app: ' + (received / 1048576).toFixed(1) +
+                             (total > 0 ? ' of ' + (total / 1048576).toFixed(1) : '') + ' MB';
+  }
   async function fetchWasm(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error('the server answered ' + response.status + ' for ' + url);
-    const total = Number(response.headers.get('Content-Length')) || 0;
-    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
-    const reader = response.body.getReader();
-    const chunks = [];
+    performance.mark('ecomap:wasm-response');
+    // A compressed answer's Content-Length is not the size of what the stream gives: the room
+    // service names the real size (X-Ecomap-Length); otherwise only the MB so far are shown.
+    const total = Number(response.headers.get('X-Ecomap-Length')) ||
+                  (response.headers.get('Content-Encoding') ? 0 : Number(response.headers.get('Content-Length')) || 0);
+    if (!response.body) return response;
     let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.length;
-      bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
-      statusText.textContent = 'Downloading the app: ' + (received / 1048576).toFixed(1) + ' of ' +
-                               (total / 1048576).toFixed(1) + ' MB';
-    }
-    const bytes = new Uint8Array(received);
-    let offset = 0;
-    for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
-    return bytes;
+    const counted = response.body.pipeThrough(new TransformStream({
+      transform(chunk, controller) { received += chunk.length; progress(received, total); controller.enqueue(chunk); },
+      flush() { performance.mark('ecomap:wasm-fetched'); },
+    }));
+    return new Response(counted, { headers: { 'Content-Type': response.headers.get('Content-Type') || '' } });
   }
+  async function compileWasm(url) {
+    const response = await fetchWasm(url);
+    const streaming = typeof WebAssembly.compileStreaming === 'function' &&
+                      /^application\/wasm\b/.test(response.headers.get('Content-Type') || '');
+    const module = streaming ? await WebAssembly.compileStreaming(response)
+                             : await WebAssembly.compile(await response.arrayBuffer());
+    performance.mark('ecomap:wasm-compiled');
+    return module;
+  }
+  const compiled = compileWasm('ecomap.wasm');
+  compiled.catch(() => {});  // reported when ecomap.js asks for it
 
   window.Module = {
     canvas,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receiveInstance) {
-      fetchWasm('ecomap.wasm')
-        .then((bytes) => { statusText.textContent = 'Starting…'; bar.style.width = '100%';
-                           return Promise.all([WebAssembly.instantiate(bytes, imports), storage.ready]); })
-        .then(([result]) => result)
-        .then((result) => receiveInstance(result.instance, result.module))
+      Promise.all([compiled, storage.ready])
+        .then(([module]) => { statusText.textContent = 'Starting…'; bar.style.width = '100%';
+                              return WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)); })
         .catch((error) => fail('The map could not be loaded', String(error.message || error)));
       return {};
     },
-    onRuntimeInitialized: () => { runtimeStarted = true; },
+    onRuntimeInitialized: () => { runtimeStarted = true; performance.mark('ecomap:runtime-ready'); },
     onAbort: (what) => { if (runtimeStarted) showCrash(String(what)); else fail('ecomap stopped', 'The app hit an internal error' + (what ? ' (' + what + ')' : '') + '. Reload the page to start again.'); },
   };
 

@@ -8,7 +8,7 @@
 'use strict';
 (function () {
   const api = window.ecomap;
-  const client = api && api.room && typeof api.room.applyPatch === 'function' ? api.room : null;  // from room.js
+  let client = null;        // the room client (room.js), loaded once the room service answers
   const encoder = new TextEncoder();
   const call = (name, argument) => Module.ecomapBridge.call(name, argument);
   let available = false;   // the page is served by the room service (GET /api/health answered)
@@ -58,7 +58,8 @@
     if (message) call('showMessage', JSON.stringify({ title: 'Live room', message, error: false }));
     render();
   }
-  if (client) {
+  function attach(roomClient) {  // room.js has run: follow its events
+    client = roomClient;
     client.on('remote', (change) => { if (inRoom) { mergeRemote(change); schedule(); } });
     client.on('status', () => {
       if (inRoom && !client.session && !leaving) finish(client.lastError || 'You are no longer in the room. Your map is kept here.');
@@ -338,8 +339,15 @@
   api.ready.then(async () => {
     try {  // the room service marks its answers; a page served as plain files gets no Room button (and no 404 noise)
       const answer = await fetch(window.location.pathname, { method: 'HEAD', cache: 'no-store' });
-      available = Boolean(client) && answer.headers.get('X-Ecomap-Rooms') === '1';
-    } catch { available = false; }
+      if (answer.headers.get('X-Ecomap-Rooms') === '1') {
+        await Promise.all([api._loadScript('room.js'), api._loadScript('qr.js')]);
+        if (window.ecomapRoomClient) attach(window.ecomapRoomClient);
+      }
+      available = Boolean(client);
+    } catch (error) {
+      available = false;
+      if (error instanceof Error && /did not download/.test(error.message)) console.warn('live rooms unavailable:', error.message);
+    }
     if (available) call('redraw');  // the toolbar shows the Room button
     if (!available) { if (params.has('join') || params.has('room')) { joinCode = params.get('join') || ''; openPanel(); } return; }
     if (params.has('room') && params.has('view')) {

@@ -1,10 +1,9 @@
 // ecomap rooms, page side: create or join a live workshop room and keep the map's records in
 // Yjs documents synced through the room server (docs/rooms.md). Bundled by server/build-client.mjs
-// into build/web/dist/room.js, which sets window.ecomap.room (a RoomClient) when loaded in a page.
+// into build/web/dist/room.js, which sets window.ecomapRoomClient (a RoomClient) when loaded in a page.
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import qrcode from 'qrcode-generator';
 import { COLLECTIONS, indexDoc, facilitatorDoc, participantDoc, normalizeCode } from '../server/src/protocol.mjs';
 
 const LOCAL = Symbol('ecomap-room-local');  // transaction origin of this person's own edits
@@ -384,40 +383,13 @@ function checkCollection(c) {
 
 function plain(record) { return JSON.parse(JSON.stringify(record)); }
 
-// The QR code of a text as rows of booleans (true = dark); error correction M (a join link), or
-// L for long texts (a share link: fewer, larger modules).
-export function qrMatrix(text, level = 'M') {
-  const qr = qrcode(0, level);
-  qr.addData(String(text));
-  qr.make();
-  const n = qr.getModuleCount();
-  return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)));
-}
-
-// A canvas with the QR code of `text`, its quiet zone included, about `size` pixels wide and at
-// least 3 pixels a module (smaller cannot be read by phones). Used by the Room and Share panels.
-export function qrCanvas(text, size, level = 'M') {
-  const rows = qrMatrix(text, level);
-  const n = rows.length + 8;
-  const scale = Math.max(3, Math.floor(size / n));
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = n * scale;
-  canvas.setAttribute('role', 'img');
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, canvas.width, canvas.height);
-  g.fillStyle = '#000';
-  rows.forEach((row, r) => row.forEach((dark, c) => { if (dark) g.fillRect((c + 4) * scale, (r + 4) * scale, scale, scale); }));
-  return canvas;
-}
-
 // [SECTION] page entry: window.ecomap.room
 
+// room.js is loaded by web/room-app.js only where the room service answers; it hands the page
+// its client as window.ecomapRoomClient (window.ecomap.room is room-app.js's API around it).
 export function installInPage(win = globalThis) {
   if (!win.document) return null;
   const client = new RoomClient();
-  win.ecomap = win.ecomap || {};
-  win.ecomap.room = client;
-  win.ecomapQrCanvas = qrCanvas;
+  win.ecomapRoomClient = client;
   return client;
 }

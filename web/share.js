@@ -121,7 +121,7 @@
   };
   function close() { panel.hidden = true; document.getElementById('canvas').focus(); }
   function qr(text, size) {
-    if (!window.ecomapQrCanvas) return null;  // the encoder comes with room.js
+    if (!window.ecomapQrCanvas) return null;  // the encoder (qr.js) did not load: the link alone
     const canvas = window.ecomapQrCanvas(text, size, 'L');  // long links: level L, fewer modules
     canvas.setAttribute('aria-label', 'QR code of the link');
     return canvas;
@@ -131,6 +131,7 @@
     closeButton.setAttribute('aria-label', 'Close');
     panel.replaceChildren(closeButton, make('h2', { textContent: 'Share this map' }), make('p', { textContent: 'Making the link…' }));
     panel.hidden = false;
+    const qrLoaded = api._loadScript('qr.js').catch((error) => console.warn('no QR code:', error.message));  // loaded on first use
     let url;
     try { url = await api.shareLink(); } catch (error) {
       panel.replaceChildren(closeButton, make('h2', { textContent: 'Share this map' }),
@@ -140,6 +141,7 @@
           ? make('button', { type: 'button', textContent: 'Start a live room', onclick: () => { close(); api.room.panel(true); } }) : null);
       return;
     }
+    await qrLoaded;
     const field = make('input', { type: 'text', id: 'share-link', value: url, readOnly: true });
     const copy = make('button', { type: 'button', className: 'primary', id: 'share-copy', textContent: 'Copy the link', onclick: async () => {
       field.select();

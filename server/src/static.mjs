@@ -65,7 +65,10 @@ export async function serveStatic(root, req, res) {
   }
   const headers = { ...securityHeaders(), 'Content-Type': type, 'Content-Length': size, Vary: 'Accept-Encoding',
     'Last-Modified': info.mtime.toUTCString() };
-  if (encoding) headers['Content-Encoding'] = encoding;
+  if (encoding) {
+    headers['Content-Encoding'] = encoding;
+    headers['X-Ecomap-Length'] = info.size;  // the size the page receives (its download progress, web/ecomap-page.js)
+  }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') return res.end();
   const handle = await open(chosen, 'r');
