@@ -53,7 +53,8 @@ private:
     };
     static bool touches(const Circle& circle, const LabelBox& box) {
         const double nx = std::clamp(circle.c.x, box.x, box.x + box.w), ny = std::clamp(circle.c.y, box.y, box.y + box.h);
-        return std::hypot(circle.c.x - nx, circle.c.y - ny) < circle.r;
+        const double dx = circle.c.x - nx, dy = circle.c.y - ny;
+        return dx * dx + dy * dy < circle.r * circle.r;  // as hypot(dx, dy) < r, without its cost
     }
     template <class F>
     void each_cell(const LabelBox& box, F&& visit) const {
@@ -78,6 +79,7 @@ std::string shortened(std::string_view text, std::size_t keep) {
 
 std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests, const LabelObstacles& obstacles,
                                       const TextWidth& width) {
+    if (requests.empty()) return {};  // nothing to place: the obstacles need no grid
     double typical = 0;
     for (const LabelRequest& request : requests) typical = std::max(typical, request.size);
     Grid grid(std::max(1.0, typical * 4));

@@ -182,11 +182,11 @@ TokenGlyph token_glyph(Strength strength, double r) {
     return {};
 }
 
-std::vector<Vec2> token_outline(EntityKind kind, Vec2 centre, double r) {
+std::vector<Vec2> token_outline(EntityKind kind, Vec2 centre, double r, int circle_steps) {
     std::vector<Vec2> points;
     switch (kind) {
         case EntityKind::Person: {
-            const int steps = std::clamp(static_cast<int>(r * 2.0), 24, 128);
+            const int steps = circle_steps > 2 ? circle_steps : std::clamp(static_cast<int>(r * 2.0), 24, 128);
             for (int i = 0; i < steps; ++i) {
                 const double a = 2.0 * kPi * i / steps;
                 points.push_back({centre.x + std::cos(a) * r, centre.y + std::sin(a) * r});

@@ -113,6 +113,8 @@ struct TokenGlyph {
 };
 
 TokenGlyph token_glyph(Strength strength, double r);  // same units as r
-std::vector<Vec2> token_outline(EntityKind kind, Vec2 centre, double r);  // closed polygon (first point not repeated)
+// A token's closed polygon (first point not repeated). A person's circle has `circle_steps`
+// points; 0 picks them from r for print (24 to 128); the screen passes fewer for small tokens.
+std::vector<Vec2> token_outline(EntityKind kind, Vec2 centre, double r, int circle_steps = 0);
 
 }  // namespace ecomap
