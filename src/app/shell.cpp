@@ -21,6 +21,7 @@
 #include "platform/platform.hpp"
 #include "render/gl.hpp"
 #include "ui/actions.hpp"
+#include "ui/app_frame.hpp"
 #include "ui/camera.hpp"
 #include "ui/panels.hpp"
 #include "ui/presentation.hpp"
@@ -295,37 +296,22 @@ void Shell::draw_ui() {
         const ui::ScreenRect area = ui::presentation_map_area(context, full.x, full.y);
         ui_state.map_area = area;
         ui_state.auto_fit = true;
-        session.camera = ui::presentation_camera(document, fonts_, area);
-        frame_ = ui::compute_map_frame(document, session.camera, area, ui::presentation_frame_options());
-        ui::map_view(context, frame_);
-        ui::draw_presentation(context, frame_);
+        session.camera = ui::presentation_camera(context, area);
+        const ui::MapFrame& frame = frames_.update(document, workspace_.history().revision(), session.camera, area,
+                                                   ui::presentation_frame_options());
+        ui::map_view(context, frame);
+        ui::draw_presentation(context, frame);
         ui::draw_dialogs(context);
         ui::draw_export_dialog(context);
         const int spotlight = document.framework.role_index(ui_state.spotlight_role);
-        highlight_ = spotlight >= 0 ? spotlight : ui::highlighted_role(context, frame_);
+        highlight_ = spotlight >= 0 ? spotlight : ui::highlighted_role(context, frame);
         ui::end_text_capture();
         return;
     }
 
-    const ImVec2 size = ImGui::GetMainViewport()->Size;
-    const ui::WindowLayout layout = ui::window_layout(size.x, size.y, touch_);
-    const ui::ScreenRect& map_area = layout.map;
-    ui_state.map_area = map_area;
-    const RingLayout ring = ring_layout(static_cast<int>(document.framework.roles.size()));
-    if (ui_state.auto_fit) {
-        const float widest = ui::widest_role_note_em(context);  // in label heights, with gap call-outs when shown
-        session.camera = ui::fit_camera(ring, map_area, widest);
-    }
-
-    frame_ = ui::compute_map_frame(document, session.camera, map_area);
-    ui::map_view(context, frame_);
-    ui::draw_side_panel(context, layout.panel);
-    ui::draw_toolbar(context, size.x, layout.compact);
+    const ui::WindowLayout layout = ui::draw_app_frame(context, frames_, touch_);
     draw_recent_menu(services_, layout.compact);
-    ui::draw_footer(context, size.x, size.y - ui::footer_height(size.x));
-    ui::draw_dialogs(context);
-    ui::draw_export_dialog(context);
-    highlight_ = ui::highlighted_role(context, frame_);
+    highlight_ = ui::highlighted_role(context, frames_.frame());
     ui::end_text_capture();
 }
 
@@ -338,7 +324,7 @@ void Shell::render() {
     if (presenting) glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
     else glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    render::RingStyle style = ui::ring_style(workspace_.history().document().framework, frame_,
+    render::RingStyle style = ui::ring_style(workspace_.history().document().framework, frames_.frame(),
                                              io.DisplayFramebufferScale.x, highlight_);
     if (presenting) {
         style.tint = 0.30f;

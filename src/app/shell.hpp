@@ -28,7 +28,7 @@ public:
 
     Workspace& workspace() { return workspace_; }      // history, session, UI state, the door
     AppServices& services() { return services_; }     // files, exports, Recent maps
-    const ui::MapFrame& map_frame() const { return frame_; }  // where the map was drawn last frame
+    const ui::MapFrame& map_frame() const { return frames_.frame(); }  // where the map was drawn last frame
     std::uint64_t frames_rendered() const { return frames_rendered_; }  // frames drawn so far
     ui::UiContext context();        // what the panels and actions work on
     void redraw() { redraw_frames_ = kRedrawAfterEvent; }  // something changed: draw a few frames
@@ -51,7 +51,7 @@ private:
     Workspace workspace_;
     AppServices services_;
     Input input_;
-    ui::MapFrame frame_;
+    ui::MapFrameCache frames_;           // the map's layout, kept while nothing changes
     int highlight_ = -1;
     std::uint64_t frames_rendered_ = 0;
     int redraw_frames_ = 3;                // frames still to render before idling

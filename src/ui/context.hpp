@@ -20,6 +20,12 @@ struct UiContext {
 
     const Document& document() const { return history.document(); }  // shorthand
     EntityNames names() const { return EntityNames(document(), state.hide_names); }  // names as shown this frame
+    const DocumentFacts& facts() const {  // counts per role and entity, recomputed only when the document changed
+        if (!state.facts.valid || state.facts.revision != history.revision())
+            state.facts = compute_facts(document(), history.revision());
+        return state.facts;
+    }
+    const Analysis& analysis() const { return facts().analysis; }  // analyse(document()), cached
 
     ApplyResult apply(const Command& command) {  // every edit from the UI: a refusal's reason goes to the status line
         ApplyResult result = history.apply(command);

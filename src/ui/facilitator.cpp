@@ -140,7 +140,7 @@ void draw_facilitator_tools(UiContext& context) {
 
 void draw_counts(UiContext& context) {
     const Document& document = context.document();
-    const Analysis analysis = analyse(document);
+    const Analysis analysis = context.analysis();
     const auto& roles = document.framework.roles;
 
     ImGui::PushTextWrapPos(0);

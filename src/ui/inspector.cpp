@@ -284,7 +284,7 @@ void role_inspector(UiContext& context, const Role& role) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(role.description.c_str());
     ImGui::PopTextWrapPos();
-    const Analysis analysis = analyse(document);
+    const Analysis analysis = context.analysis();
     const int index = document.framework.role_index(role.id);
     if (index >= 0) {
         const RoleStats& stats = analysis.roles[static_cast<size_t>(index)];

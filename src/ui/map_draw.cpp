@@ -4,10 +4,13 @@
 #include "ui/map_draw.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cmath>
 #include <string>
 #include <vector>
 
+#include "core/document_size.hpp"
 #include "core/label_place.hpp"
 #include "core/utf8.hpp"
 #include "ui/context.hpp"
@@ -59,9 +62,13 @@ void dashed_path(ImDrawList& list, const std::vector<ImVec2>& points, bool close
     }
 }
 
+// A token's outline in screen pixels; a circle gets as many points as keep it within
+// 0.3 px of round (ImGui's own rule for circles), so small tokens cost few vertices.
 std::vector<ImVec2> outline(EntityKind kind, float x, float y, double r) {
+    constexpr double kMaxError = 0.3;  // px
+    const int steps = r > kMaxError ? std::clamp(static_cast<int>(std::ceil(3.14159265358979 / std::acos(1.0 - kMaxError / r))), 8, 128) : 8;
     std::vector<ImVec2> points;
-    for (const Vec2& p : token_outline(kind, {x, y}, r)) points.push_back({static_cast<float>(p.x), static_cast<float>(p.y)});
+    for (const Vec2& p : token_outline(kind, {x, y}, r, steps)) points.push_back({static_cast<float>(p.x), static_cast<float>(p.y)});
     return points;
 }
 
@@ -87,6 +94,135 @@ bool presenting_densely(const MapScene& scene, const MapFrame& frame) {
     return scene.presenting && frame.tokens.size() > 40;
 }
 
+
+// Where a level role name is drawn: aligned away from the ring (right of it on the right
+// side, left on the left).
+LabelBox role_label_box(ImFont* font, const MapFrame& frame, const RoleLabel& label, const std::string& name) {
+    const ImVec2 size = font->CalcTextSizeA(frame.label_px, 1e9f, 0.0f, name.c_str());
+    const float s = std::sin(label.angle), c = -std::cos(label.angle);
+    const float fx = s > 0.25f ? 0.0f : (s < -0.25f ? 1.0f : 0.5f);
+    const float fy = c > 0.25f ? 0.0f : (c < -0.25f ? 1.0f : 0.5f);
+    return {label.x - size.x * fx, label.y - size.y * fy, size.x, size.y};
+}
+
+// What the kept names depend on besides the frame: the selection, the name settings, the
+// dragged token and the fonts (a new pixel density measures text anew).
+std::string names_key(const MapScene& scene) {
+    std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(scene.fonts.label_small));
+    key += scene.hide_names ? "|hidden|" : "|shown|";
+    key += scene.presenting ? "presenting|" : "|";
+    key += scene.spotlight_role + "|";
+    if (scene.drag != nullptr && scene.drag->kind == DragKind::MovePlacement) key += scene.drag->placement;
+    if (scene.selection != nullptr)
+        for (const Target& target : scene.selection->items) key += "|" + std::to_string(static_cast<int>(target.kind)) + target.id;
+    return key;
+}
+
+// The tokens' names where they collide with no token, role name or other name
+// (core/label_place.hpp): shortened or left out otherwise. `hovered_only`: only the
+// hovered entity's names, drawn in full below their tokens; else every other token's,
+// the selection first and always shown, then primary roles.
+std::vector<PlacedName> place_names(const MapScene& scene, const MapFrame& frame, bool hovered_only) {
+    const Document& document = scene.document;
+    const bool hovering = scene.hover.kind == TargetKind::Entity;
+    if (hovered_only && !hovering) return {};
+    const EntityNames names(document, scene.hide_names);  // neutral marks while names are hidden
+    const bool dense = presenting_densely(scene, frame);
+    const int spotlight = document.framework.role_index(scene.spotlight_role);
+    std::vector<LabelRequest> wanted;
+    std::vector<float> alpha;
+    for (const TokenOnScreen& token : frame.tokens) {
+        if (!token_shown(frame, token)) continue;
+        const bool hovered = hovering && token.entity == scene.hover.id;
+        const bool selected = scene.selection && scene.selection->contains({TargetKind::Entity, token.entity});
+        if (hovered_only != (hovered && !selected)) continue;  // a selected token's name is always among the kept
+        if (dense && token.role_index != spotlight && !hovered) continue;  // a crowded wall: names in the spotlight
+        const Entity* entity = token_entity(document, token);
+        const Placement* placement = token_placement(document, token);
+        if (entity == nullptr || placement == nullptr) continue;
+        const float px = std::clamp(token.r * 0.95f, 11.0f, 22.0f);
+        const int priority = selected ? 100 : hovered ? 90 : 2 - static_cast<int>(placement->strength);  // primary roles first
+        wanted.push_back({truncated(names(*entity), scene.fonts.label_for(px), px, std::max(110.0f, token.r * 7.0f)),
+                          {token.x, token.y}, token.r + 2.0, px, priority, selected || hovered});
+        const bool dragged = scene.drag && scene.drag->kind == DragKind::MovePlacement && scene.drag->placement == token.placement;
+        alpha.push_back(dragged ? 0.3f : 1.0f);
+    }
+    if (wanted.empty()) return {};
+    LabelObstacles obstacles;
+    if (!hovered_only) {  // hovered names go on top of everything
+        for (const TokenOnScreen& token : frame.tokens) {
+            if (!token_shown(frame, token)) continue;
+            obstacles.circle_centres.push_back({token.x, token.y});
+            obstacles.circle_radii.push_back(token.r);
+        }
+        obstacles.circle_centres.push_back({frame.centre_x, frame.centre_y});
+        obstacles.circle_radii.push_back(frame.centre_radius);
+        if (!radial_role_labels(static_cast<int>(document.framework.roles.size())))
+            for (std::size_t i = 0; i < document.framework.roles.size() && i < frame.labels.size(); ++i)
+                obstacles.boxes.push_back(role_label_box(scene.fonts.label_for(frame.label_px), frame, frame.labels[i],
+                                                         document.framework.roles[i].name));
+    }
+    const auto width = [&](std::string_view text, double size) {
+        const std::string copy(text);
+        return static_cast<double>(
+            scene.fonts.label_for(static_cast<float>(size))->CalcTextSizeA(static_cast<float>(size), 1e9f, 0.0f, copy.c_str()).x);
+    };
+    std::vector<PlacedName> placed;
+    for (const PlacedLabel& label : place_labels(wanted, obstacles, width)) {
+        const auto px = static_cast<float>(wanted[label.request].size);
+        placed.push_back({label.text, static_cast<float>(label.box.x), static_cast<float>(label.box.y),
+                          static_cast<float>(label.box.w), px * 1.25f, px, alpha[label.request]});
+    }
+    return placed;
+}
+
+// A role whose tokens are too small to read shows how many entries it holds, by kind,
+// in a card at the middle of its sector; zooming in brings the tokens back.
+void draw_crowded_roles(ImDrawList& list, const MapScene& scene, const MapFrame& frame) {
+    const Document& document = scene.document;
+    const std::size_t roles = frame.crowded.size();
+    if (std::none_of(frame.crowded.begin(), frame.crowded.end(), [](int count) { return count > 0; })) return;
+    std::vector<std::array<int, 3>> kinds(roles, std::array<int, 3>{});
+    for (const TokenOnScreen& token : frame.tokens) {
+        const auto role = static_cast<std::size_t>(token.role_index);
+        if (role >= roles || frame.crowded[role] == 0) continue;
+        if (const Entity* entity = token_entity(document, token)) ++kinds[role][slot(entity->kind)];
+    }
+    ImFont* big = scene.fonts.label_for(20.0f);
+    ImFont* small = scene.fonts.label_small;
+    const float px = 13.0f;
+    for (std::size_t i = 0; i < roles; ++i) {
+        if (frame.crowded[i] == 0) continue;
+        std::vector<std::string> lines = {format_thousands(static_cast<std::size_t>(frame.crowded[i]))};
+        const char* names[3] = {"people", "organizations", "networks"};
+        for (std::size_t k = 0; k < 3; ++k)
+            if (kinds[i][k] > 0) lines.push_back(format_thousands(static_cast<std::size_t>(kinds[i][k])) + " " + names[k]);
+        float w = 0, h = 0;
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+            const float size = l == 0 ? 20.0f : px;
+            const ImVec2 extent = (l == 0 ? big : small)->CalcTextSizeA(size, 1e9f, 0.0f, lines[l].c_str());
+            w = std::max(w, extent.x);
+            h += extent.y;
+        }
+        const double mid = sector_mid_angle(frame.ring, static_cast<int>(i));
+        const float r = (frame.inner_radius + frame.outer_radius) * 0.5f;
+        const float cx = frame.centre_x + static_cast<float>(std::sin(mid)) * r;
+        const float cy = frame.centre_y - static_cast<float>(std::cos(mid)) * r;
+        const ImU32 color = im_color(role_color(document.framework, static_cast<int>(i)));
+        list.AddRectFilled({cx - w * 0.5f - 8, cy - h * 0.5f - 5}, {cx + w * 0.5f + 8, cy + h * 0.5f + 5},
+                           IM_COL32(255, 255, 255, 235), 6.0f);
+        list.AddRect({cx - w * 0.5f - 8, cy - h * 0.5f - 5}, {cx + w * 0.5f + 8, cy + h * 0.5f + 5}, color, 6.0f, 0, 2.0f);
+        float y = cy - h * 0.5f;
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+            const float size = l == 0 ? 20.0f : px;
+            ImFont* font = l == 0 ? big : small;
+            const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, lines[l].c_str());
+            list.AddText(font, size, {std::round(cx - extent.x * 0.5f), std::round(y)}, kText, lines[l].c_str());
+            record_text(lines[l]);
+            y += extent.y;
+        }
+    }
+}
 }  // namespace
 
 MapScene map_scene(const UiContext& context) {
@@ -97,6 +233,7 @@ MapScene map_scene(const UiContext& context) {
     scene.hide_names = context.state.hide_names;
     scene.presenting = context.state.presenting;
     scene.spotlight_role = context.state.spotlight_role;
+    scene.names = &context.state.name_cache;
     return scene;
 }
 
@@ -134,16 +271,6 @@ void draw_radial_text(ImDrawList& list, ImFont* font, float px, const MapFrame& 
         p = {anchor.x + x * cs - y * sn, anchor.y + x * sn + y * cs};
     }
     record_text(text);
-}
-
-// Where a level role name is drawn: aligned away from the ring (right of it on the right
-// side, left on the left).
-static LabelBox role_label_box(ImFont* font, const MapFrame& frame, const RoleLabel& label, const std::string& name) {
-    const ImVec2 size = font->CalcTextSizeA(frame.label_px, 1e9f, 0.0f, name.c_str());
-    const float s = std::sin(label.angle), c = -std::cos(label.angle);
-    const float fx = s > 0.25f ? 0.0f : (s < -0.25f ? 1.0f : 0.5f);
-    const float fy = c > 0.25f ? 0.0f : (c < -0.25f ? 1.0f : 0.5f);
-    return {label.x - size.x * fx, label.y - size.y * fy, size.x, size.y};
 }
 
 void draw_role_labels(ImDrawList& list, const Document& document, const MapFrame& frame, const Fonts& fonts) {
@@ -198,7 +325,7 @@ void draw_links(ImDrawList& list, const MapScene& scene, const MapFrame& frame) 
     for (const Relationship& link : document.relationships) {
         const TokenOnScreen* a = first_token_of(frame, link.from);
         const TokenOnScreen* b = first_token_of(frame, link.to);
-        if (a == nullptr || b == nullptr) continue;
+        if (a == nullptr || b == nullptr || !token_shown(frame, *a) || !token_shown(frame, *b)) continue;
         if (dense && a->role_index != spotlight && b->role_index != spotlight) continue;
         const bool selected = scene.selection && scene.selection->contains({TargetKind::Relationship, link.id});
         const bool hovered = scene.hover == Target{TargetKind::Relationship, link.id};
@@ -239,17 +366,16 @@ std::vector<ScreenLabel> draw_tokens(ImDrawList& list, const MapScene& scene, co
     ImDrawList* draw = &list;
     const Document& document = scene.document;
     const DragPreview* drag = scene.drag;
-    const EntityNames names(document, scene.hide_names);  // neutral marks while names are hidden
-    const bool dense = presenting_densely(scene, frame);
-    const int spotlight = document.framework.role_index(scene.spotlight_role);
-    std::vector<LabelRequest> names_wanted;
-    std::vector<float> name_alpha;
+    const ScreenRect& area = frame.area;
     for (const TokenOnScreen& token : frame.tokens) {
-        const Entity* entity = document.find_entity(token.entity);
-        const Placement* placement = document.find_placement(token.placement);
-        if (entity == nullptr || placement == nullptr) continue;
+        if (token.x + token.r + 6.0f < area.x || token.x - token.r - 6.0f > area.x + area.w ||
+            token.y + token.r + 6.0f < area.y || token.y - token.r - 6.0f > area.y + area.h)
+            continue;  // off screen: nothing to draw
+        if (!token_shown(frame, token)) continue;  // its role shows a count instead
+        const Entity* entity = token_entity(document, token);
+        const Placement* placement = token_placement(document, token);
+        if (entity == nullptr || placement == nullptr) continue;  // removed by an edit earlier in this frame
         const bool dragged = drag && drag->kind == DragKind::MovePlacement && drag->placement == token.placement;
-        const float alpha = dragged ? 0.3f : 1.0f;
         const bool selected = scene.selection && scene.selection->contains({TargetKind::Entity, entity->id});
         const bool hovered = scene.hover == Target{TargetKind::Entity, entity->id};
         if (selected || hovered) {
@@ -257,7 +383,7 @@ std::vector<ScreenLabel> draw_tokens(ImDrawList& list, const MapScene& scene, co
                                   selected ? IM_COL32(255, 196, 0, 255) : IM_COL32(20, 24, 32, 60));
         }
         draw_token_shape(list, entity->kind, placement->strength, token.x, token.y, token.r,
-                         im_color(role_color(document.framework, token.role_index)), alpha);
+                         im_color(role_color(document.framework, token.role_index)), dragged ? 0.3f : 1.0f);
         if (placement->energy != Energy::Unspecified) {  // small badge: + energizes, − depletes
             const float b = std::max(5.0f, token.r * 0.38f);
             const ImVec2 c{token.x + token.r * 0.75f, token.y - token.r * 0.75f};
@@ -267,42 +393,41 @@ std::vector<ScreenLabel> draw_tokens(ImDrawList& list, const MapScene& scene, co
             if (placement->energy == Energy::Energizes)
                 draw->AddLine({c.x, c.y - b * 0.55f}, {c.x, c.y + b * 0.55f}, kSelection, 1.6f);
         }
-        if (dense && token.role_index != spotlight && !hovered) continue;  // a crowded wall: names in the spotlight
-        const float px = std::clamp(token.r * 0.95f, 11.0f, 22.0f);
-        const int priority = selected ? 100 : hovered ? 90 : 2 - static_cast<int>(placement->strength);  // primary roles first
-        names_wanted.push_back({truncated(names(*entity), scene.fonts.label_for(px), px, std::max(110.0f, token.r * 7.0f)),
-                                {token.x, token.y}, token.r + 2.0, px, priority, selected || hovered});
-        name_alpha.push_back(alpha);
     }
-    // Names only where they collide with no token, role name or other name (core/label_place.hpp):
-    // shortened or left out otherwise; hovering a token or zooming in shows its name.
-    LabelObstacles obstacles;
-    for (const TokenOnScreen& token : frame.tokens) {
-        obstacles.circle_centres.push_back({token.x, token.y});
-        obstacles.circle_radii.push_back(token.r);
+    draw_crowded_roles(list, scene, frame);
+    // The names: placed for the view (kept while the view, selection and settings stay),
+    // then the hovered entity's names on top; a kept name under them steps aside.
+    NameCache fresh;
+    NameCache& cache = scene.names != nullptr ? *scene.names : fresh;
+    const std::string key = names_key(scene);
+    if (&cache == &fresh || cache.frame_shape != frame.shape || cache.key != key) {
+        cache.names = place_names(scene, frame, false);
+        cache.frame_shape = frame.shape;
+        cache.origin_x = frame.centre_x;
+        cache.origin_y = frame.centre_y;
+        cache.key = key;
     }
-    obstacles.circle_centres.push_back({frame.centre_x, frame.centre_y});
-    obstacles.circle_radii.push_back(frame.centre_radius);
-    if (!radial_role_labels(static_cast<int>(document.framework.roles.size())))
-        for (std::size_t i = 0; i < document.framework.roles.size() && i < frame.labels.size(); ++i)
-            obstacles.boxes.push_back(
-                role_label_box(scene.fonts.label_for(frame.label_px), frame, frame.labels[i], document.framework.roles[i].name));
-    const auto width = [&](std::string_view text, double size) {
-        const std::string copy(text);
-        return static_cast<double>(
-            scene.fonts.label_for(static_cast<float>(size))->CalcTextSizeA(static_cast<float>(size), 1e9f, 0.0f, copy.c_str()).x);
-    };
+    const float dx = frame.centre_x - cache.origin_x, dy = frame.centre_y - cache.origin_y;  // panned since
+    const std::vector<PlacedName> hovered = place_names(scene, frame, true);
     std::vector<ScreenLabel> shown;
-    for (const PlacedLabel& label : place_labels(names_wanted, obstacles, width)) {
-        const float px = static_cast<float>(names_wanted[label.request].size);
-        const ImVec2 at{std::round(static_cast<float>(label.box.x)), std::round(static_cast<float>(label.box.y))};
-        const ImVec2 size{static_cast<float>(label.box.w), px * 1.25f};
-        draw->AddRectFilled({at.x - 3, at.y}, {at.x + size.x + 3, at.y + size.y},
+    const auto draw_name = [&](const PlacedName& name, float shift_x, float shift_y) {
+        const float x = name.x + shift_x, y = name.y + shift_y;
+        if (x + name.w < area.x || x > area.x + area.w || y + name.h < area.y || y > area.y + area.h) return;
+        const ImVec2 at{std::round(x), std::round(y)};
+        draw->AddRectFilled({at.x - 3, at.y}, {at.x + name.w + 3, at.y + name.h},
                             IM_COL32(255, 255, 255, scene.presenting ? 235 : 190), 3.0f);
-        draw->AddText(scene.fonts.label_for(px), px, at, with_alpha(kText, name_alpha[label.request]), label.text.c_str());
-        record_text(label.text);
-        shown.push_back({label.text, at.x, at.y, size.x, size.y});
+        draw->AddText(scene.fonts.label_for(name.px), name.px, at, with_alpha(kText, name.alpha), name.text.c_str());
+        record_text(name.text);
+        shown.push_back({name.text, at.x, at.y, name.w, name.h});
+    };
+    for (const PlacedName& name : cache.names) {
+        const float x = name.x + dx, y = name.y + dy;
+        const bool covered = std::any_of(hovered.begin(), hovered.end(), [&](const PlacedName& top) {
+            return x < top.x + top.w && top.x < x + name.w && y < top.y + top.h && top.y < y + name.h;
+        });
+        if (!covered) draw_name(name, dx, dy);
     }
+    for (const PlacedName& name : hovered) draw_name(name, 0, 0);
     return shown;
 }
 

@@ -25,6 +25,7 @@ struct MapScene {                          // what the drawing needs, and nothin
     bool hide_names = false;               // neutral marks instead of names (and no link labels)
     bool presenting = false;               // large type; a crowded map shows only the spotlit role's names
     std::string spotlight_role;            // Role::id in the spotlight, "" for none
+    NameCache* names = nullptr;            // the screen keeps its names' placement here between frames; nullptr: place anew
 };
 
 MapScene map_scene(const UiContext& context);  // the scene the map window shows this frame

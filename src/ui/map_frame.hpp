@@ -2,7 +2,9 @@
 // anchors and the tokens, computed from the document and the camera (pure). The
 // screen, the PNG export, hit-testing and window.ecomap.layout() all read it.
 #pragma once
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/geometry.hpp"
@@ -16,6 +18,8 @@ struct TokenOnScreen {
     std::string placement;             // Placement::id
     std::string entity;                // Entity::id
     int role_index = -1;               // framework role index
+    std::size_t entity_index = 0;      // in Document::entities of the frame's document
+    std::size_t placement_index = 0;   // in Document::placements
     float x = 0, y = 0, r = 0;         // CSS pixels
 };
 
@@ -25,6 +29,8 @@ struct RoleLabel {
 };
 
 struct MapFrame {                      // where everything is this frame, CSS pixels
+    std::uint64_t version = 0;         // new for every different frame
+    std::uint64_t shape = 0;           // new when anything but the position changes (panning keeps it)
     RingLayout ring;                   // map units
     Camera camera;                     // the view used for this frame
     ScreenRect area;                   // map area on the page
@@ -34,21 +40,51 @@ struct MapFrame {                      // where everything is this frame, CSS pi
     float label_px = 0;                // role label text size
     std::vector<RoleLabel> labels;     // one per role, ring order
     std::vector<TokenOnScreen> tokens; // one per placement on a known role
+    std::vector<int> crowded;          // per role: its token count when too small to read (drawn as a count), else 0
+    std::unordered_map<std::string, std::size_t> first_token;  // entity id -> its first token (links end there)
 };
+
+// Below this radius a role's tokens are too small to tell apart: the role shows how many
+// it holds instead, and zooming in (larger tokens) brings them back.
+inline constexpr float kReadableTokenPx = 6.0f;
 
 struct FrameOptions {                  // how large labels and tokens are drawn (presentation: larger)
     float label_scale = 1.0f;          // role label size relative to the normal view
     float max_label_px = 46.0f;        // role label size limit, CSS px
     float token_px = 14.0f;            // smallest token radius on screen, CSS px
+    bool operator==(const FrameOptions&) const = default;
 };
 
 MapFrame compute_map_frame(const Document& document, const Camera& camera, const ScreenRect& area,
                            const FrameOptions& options = {});  // pure
+// The screen's map frame, kept between frames: the tokens' arrangement (core layout_tokens)
+// is recomputed only when the document's revision or the token size changes, and the
+// screen positions only when the view changes. Panning moves the tokens, nothing more.
+class MapFrameCache {
+public:
+    const MapFrame& update(const Document& document, std::uint64_t revision, const Camera& camera,
+                           const ScreenRect& area, const FrameOptions& options = {});
+    const MapFrame& frame() const { return frame_; }  // the last one updated
+
+private:
+    const Document* document_ = nullptr;  // what the layout below was made for
+    std::uint64_t revision_ = 0;
+    double token_radius_ = 0;
+    Camera camera_;
+    ScreenRect area_;
+    FrameOptions options_;
+    std::vector<TokenPlace> places_;      // map units
+    MapFrame frame_;
+};
+
 render::RingStyle ring_style(const Framework& framework, const MapFrame& frame, float density,
                              int highlight);  // framebuffer-pixel style for RingRenderer
 std::string layout_json(const Document& document, const MapFrame& frame,
                         const std::vector<ScreenLabel>& labels);  // window.ecomap.layout()
-const TokenOnScreen* token_at(const MapFrame& frame, float x, float y);     // topmost token under a point
+bool token_shown(const MapFrame& frame, const TokenOnScreen& token);       // false on a role drawn as a count
+const TokenOnScreen* token_at(const MapFrame& frame, float x, float y);     // topmost shown token under a point
+const Entity* token_entity(const Document& document, const TokenOnScreen& token);        // nullptr if gone
+const Placement* token_placement(const Document& document, const TokenOnScreen& token);  // nullptr if gone
 const TokenOnScreen* first_token_of(const MapFrame& frame, const std::string& entity);  // nullptr when unplaced
 
 }  // namespace ecomap::ui

@@ -41,7 +41,7 @@ Target target_at(const Document& document, const MapFrame& frame, float x, float
     for (const Relationship& link : document.relationships) {
         const TokenOnScreen* a = first_token_of(frame, link.from);
         const TokenOnScreen* b = first_token_of(frame, link.to);
-        if (a && b && distance_to_segment(x, y, a->x, a->y, b->x, b->y) < kLinkHitDistance)
+        if (a && b && token_shown(frame, *a) && token_shown(frame, *b) && distance_to_segment(x, y, a->x, a->y, b->x, b->y) < kLinkHitDistance)
             return {TargetKind::Relationship, link.id};
     }
     const Vec2 map = to_map(frame.camera, frame.area, {x, y});

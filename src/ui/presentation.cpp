@@ -279,7 +279,7 @@ void spotlight_card(UiContext& context, const Analysis& analysis, float width, f
 
 void draw_presentation(UiContext& context, const MapFrame& frame) {
     (void)frame;
-    const Analysis analysis = analyse(context.document());
+    const Analysis analysis = context.analysis();
     const ImVec2 size = ImGui::GetMainViewport()->Size;
     title_block(context, analysis);
     controls(context, size.x);

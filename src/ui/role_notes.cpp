@@ -101,9 +101,11 @@ FrameOptions presentation_frame_options() {
     return options;
 }
 
-Camera presentation_camera(const Document& document, const Fonts& fonts, const ScreenRect& area) {
+Camera presentation_camera(const UiContext& context, const ScreenRect& area) {
+    const Document& document = context.document();
+    const Fonts& fonts = context.fonts;
     const RingLayout ring = ring_layout(static_cast<int>(document.framework.roles.size()));
-    const Analysis analysis = analyse(document);
+    const Analysis analysis = context.analysis();
     const auto& roles = document.framework.roles;
     // Widest and tallest label block, in label heights (measured at 24 px).
     float widest = 0, tallest = 1.2f;
@@ -142,7 +144,7 @@ Camera presentation_camera(const Document& document, const Fonts& fonts, const S
 void draw_role_notes(ImDrawList& list, const UiContext& context, const MapFrame& frame) {
     const Document& document = context.document();
     const auto& roles = document.framework.roles;
-    const Analysis analysis = analyse(document);
+    const Analysis analysis = context.analysis();
     const bool presenting = context.state.presenting;
     const bool gaps = gaps_shown(context);
     const float px = frame.label_px;
@@ -229,7 +231,7 @@ void draw_role_notes(ImDrawList& list, const UiContext& context, const MapFrame&
 
 float widest_role_note_em(const UiContext& context) {
     const Document& document = context.document();
-    const Analysis analysis = analyse(document);
+    const Analysis analysis = context.analysis();
     const bool gaps = gaps_shown(context);
     float widest = 0;
     for (size_t i = 0; i < document.framework.roles.size() && i < analysis.roles.size(); ++i) {

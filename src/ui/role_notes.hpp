@@ -16,7 +16,7 @@ inline constexpr ImU32 kEmptyFill = IM_COL32(136, 34, 85, 255); // #882255: empt
 inline constexpr ImU32 kThinFill = IM_COL32(221, 204, 119, 255);  // #DDCC77: thin roles
 
 FrameOptions presentation_frame_options();  // larger labels and tokens than the normal view
-Camera presentation_camera(const Document& document, const Fonts& fonts, const ScreenRect& area);  // ring, labels and counts fit
+Camera presentation_camera(const UiContext& context, const ScreenRect& area);  // ring, labels and counts fit
 
 // Role labels with gap call-outs, counts when presenting, and the vote dots. Replaces
 // draw_role_labels (map_draw.hpp) in the map view.

@@ -2,6 +2,7 @@
 // role to place it), and below it the inspector of the selection.
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 
 #include "ui/actions.hpp"
@@ -13,16 +14,9 @@
 namespace ecomap::ui {
 namespace {
 
-int placement_count(const Document& document, const std::string& entity_id) {
-    int count = 0;
-    for (const Placement& placement : document.placements) count += placement.entity == entity_id ? 1 : 0;
-    return count;
-}
-
 void entity_row(UiContext& context, const Entity& entity, const EntityNames& names) {
-    const Document& document = context.document();
     const bool selected = context.session.selection.contains({TargetKind::Entity, entity.id});
-    const int roles = placement_count(document, entity.id);
+    const int roles = context.facts().placements_of_entity(entity.id);
     ImGui::PushID(entity.id.c_str());
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float height = ImGui::GetTextLineHeight() + 8.0f;
@@ -120,7 +114,15 @@ void draw_side_panel(UiContext& context, const ScreenRect& rect) {
         ImGui::TextDisabled("Add yourself with + Person, then pick the roles you play (or drag yourself onto them).");
         ImGui::PopTextWrapPos();
     }
-    for (const Entity& entity : document.entities) entity_row(context, entity, names);
+    // Only the rows in view are drawn (a group map has thousands). The rows are built by
+    // index, so an edit from a row (the document may change) ends the loop.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(document.entities.size()));
+    const std::uint64_t revision = context.history.revision();
+    while (clipper.Step() && revision == context.history.revision())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd && revision == context.history.revision(); ++i)
+            entity_row(context, document.entities[static_cast<std::size_t>(i)], names);
+    clipper.End();
     ImGui::EndChild();
 
     ImGui::Spacing();

@@ -1,17 +1,20 @@
 // State of the panels that is neither document nor core session: open dialogs, the
 // drag of an entity from the list onto the map, the view's fit mode. Never saved.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/model.hpp"
+#include "ui/document_facts.hpp"
 
 namespace ecomap::ui {
 
 struct ScreenRect {
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels
     bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+    bool operator==(const ScreenRect&) const = default;
 };
 
 struct MessageDialog {                   // a modal message (rejected file, notice with warnings)
@@ -58,6 +61,20 @@ struct ScreenLabel {                  // a token's name as drawn (layout().label
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, top-left corner and size
 };
 
+struct PlacedName {                   // a token's name placed on screen (map_draw.cpp)
+    std::string text;                  // as drawn (maybe shortened)
+    float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, the label's box (not rounded)
+    float px = 0;                      // text size
+    float alpha = 1;                   // faint while its token is dragged
+};
+
+struct NameCache {                     // the names placed for one view, kept while it lasts
+    std::uint64_t frame_shape = 0;     // MapFrame::shape they were placed for
+    float origin_x = 0, origin_y = 0;  // where the ring's centre was then (panning moves the names with it)
+    std::string key;                   // selection, name settings and fonts they were placed with
+    std::vector<PlacedName> names;
+};
+
 struct UiState {
     bool auto_fit = true;                // camera follows the window until the user pans or zooms
     ScreenRect map_area;                 // where the map is drawn this frame
@@ -67,6 +84,7 @@ struct UiState {
     std::optional<MapPress> press;           // pointer pressed on the map, until release
     std::optional<ExportDialog> export_dialog;  // the Export dialog, when open
     std::vector<ScreenLabel> drawn_labels;   // the tokens' names drawn in the last frame (layout().labels)
+    NameCache name_cache;                    // where the names go in the current view (map_draw.cpp)
     bool new_map_dialog = false;             // the "New map" dialog (templates and examples), when open
     std::string inspected;               // id the inspector showed last frame (scrolls to the top on change)
     std::string focus_name_of;           // entity whose name field takes keyboard focus next frame
@@ -76,6 +94,7 @@ struct UiState {
     bool vote_mode = false;              // a click on a role adds a dot vote instead of selecting it
     std::string status;                  // short feedback in the footer, e.g. "Saved Untitled map.ecomap.json"
     std::vector<std::string> last_warnings;  // warnings of the last opened file (API + notice)
+    DocumentFacts facts;                 // derived from the document, kept while its revision lasts (UiContext::facts)
 };
 
 }  // namespace ecomap::ui

@@ -1,0 +1,32 @@
+// One frame of the app's panels in the normal layout (see app_frame.hpp).
+#include "ui/app_frame.hpp"
+
+#include <imgui.h>
+
+#include "ui/camera.hpp"
+#include "ui/map_view.hpp"
+#include "ui/role_notes.hpp"
+
+namespace ecomap::ui {
+
+WindowLayout draw_app_frame(UiContext& context, MapFrameCache& frames, bool touch) {
+    const Document& document = context.document();
+    const ImVec2 size = ImGui::GetMainViewport()->Size;
+    const WindowLayout layout = window_layout(size.x, size.y, touch);
+    context.state.map_area = layout.map;
+    if (context.state.auto_fit) {
+        const RingLayout ring = ring_layout(static_cast<int>(document.framework.roles.size()));
+        const float widest = widest_role_note_em(context);  // in label heights, with gap call-outs when shown
+        context.session.camera = fit_camera(ring, layout.map, widest);
+    }
+    const MapFrame& frame = frames.update(document, context.history.revision(), context.session.camera, layout.map);
+    map_view(context, frame);
+    draw_side_panel(context, layout.panel);
+    draw_toolbar(context, size.x, layout.compact);
+    draw_footer(context, size.x, size.y - footer_height(size.x));
+    draw_dialogs(context);
+    draw_export_dialog(context);
+    return layout;
+}
+
+}  // namespace ecomap::ui
