@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Browser benchmark of the built web app (figures, not a test; builds nothing):
 //   node bench/browser.mjs [--dist build/web/dist] [--cli build/native/src/cli/ecomap-cli]
-//                          [--runs 3] [--pan-seconds 3] [--static]
+//                          [--runs 3] [--pan-seconds 3] [--static] [--startup-only]
 // 1. Shipped bytes: every file the first load fetches before the first frame, raw and gzip -9,
 //    and what went over the wire (the room service sends precompressed .br/.gz siblings).
 // 2. First frame: navigation start to window.ecomap.ready (the first frame drawn, the app
@@ -25,7 +25,7 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 const args = { dist: 'build/web/dist', cli: 'build/native/src/cli/ecomap-cli', runs: '3', 'pan-seconds': '3' };
 for (let i = 2; i < process.argv.length; i++) {
   const key = process.argv[i].replace(/^--/, '');
-  if (key === 'static' || key === 'help') args[key] = true;
+  if (['static', 'help', 'startup-only'].includes(key)) args[key] = true;
   else args[key] = process.argv[++i];
 }
 if (args.help) {
@@ -213,30 +213,32 @@ try {
   console.log(`first interactive frame, median of ${RUNS}: ${ms(median(loads.map((l) => l.ready)))} ms`);
 
   // Exports and panning
-  const results = [];
-  const map1000 = await sample(1000, work);
-  {
-    const { context, page, problems } = await openWithMap(browser, server.url, map1000);
-    const e = await timeExports(page);
-    results.push(['export PNG 4000 px, 1,000 entities', `${ms(e.pngMs)} ms`, `${kb(e.pngBytes)} KB`]);
-    results.push(['export SVG, 1,000 entities', `${ms(e.svgMs)} ms`, `${kb(e.svgBytes)} KB`]);
-    if (problems.length) console.warn('page errors:', problems.join('; '));
-    await context.close();
+  if (!args['startup-only']) {
+    const results = [];
+    const map1000 = await sample(1000, work);
+    {
+      const { context, page, problems } = await openWithMap(browser, server.url, map1000);
+      const e = await timeExports(page);
+      results.push(['export PNG 4000 px, 1,000 entities', `${ms(e.pngMs)} ms`, `${kb(e.pngBytes)} KB`]);
+      results.push(['export SVG, 1,000 entities', `${ms(e.svgMs)} ms`, `${kb(e.svgBytes)} KB`]);
+      if (problems.length) console.warn('page errors:', problems.join('; '));
+      await context.close();
+    }
+    const panRows = [];
+    for (const n of [200, 1000]) {
+      const { context, page, problems } = await openWithMap(browser, server.url, n === 1000 ? map1000 : await sample(n, work));
+      const p = await pan(page, PAN_SECONDS);
+      if (p.frames === 0) console.warn(`pan, ${n} entities: the camera moved but frameCount() did not grow`);
+      panRows.push([`pan by drag, ${n.toLocaleString('en')} entities`, p.frames, p.fps.toFixed(1),
+                    p.frames ? p.wallPerFrame.toFixed(1) : '-', p.frames ? p.wasmPerFrame.toFixed(1) : '-']);
+      if (problems.length) console.warn('page errors:', problems.join('; '));
+      await context.close();
+    }
+    console.log('\nExports');
+    console.log(table(results, ['what', 'time', 'size']));
+    console.log(`\nPanning (~${PAN_SECONDS} s of mouse drag; wasm = self time of the module's functions, sampled)`);
+    console.log(table(panRows, ['what', 'frames', 'fps', 'wall ms/frame', 'wasm ms/frame']));
   }
-  const panRows = [];
-  for (const n of [200, 1000]) {
-    const { context, page, problems } = await openWithMap(browser, server.url, n === 1000 ? map1000 : await sample(n, work));
-    const p = await pan(page, PAN_SECONDS);
-    if (p.frames === 0) console.warn(`pan, ${n} entities: the camera moved but frameCount() did not grow`);
-    panRows.push([`pan by drag, ${n.toLocaleString('en')} entities`, p.frames, p.fps.toFixed(1),
-                  p.frames ? p.wallPerFrame.toFixed(1) : '-', p.frames ? p.wasmPerFrame.toFixed(1) : '-']);
-    if (problems.length) console.warn('page errors:', problems.join('; '));
-    await context.close();
-  }
-  console.log('\nExports');
-  console.log(table(results, ['what', 'time', 'size']));
-  console.log(`\nPanning (~${PAN_SECONDS} s of mouse drag; wasm = self time of the module's functions, sampled)`);
-  console.log(table(panRows, ['what', 'frames', 'fps', 'wall ms/frame', 'wasm ms/frame']));
 } finally {
   await browser.close();
   await server.close();
