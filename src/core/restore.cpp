@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -145,17 +144,11 @@ const json* read_list(const json& root, const char* key, WarningSink& warnings) 
 // Gives each record of one type a unique id: the first record holding an id keeps it,
 // later holders are renamed, records without a usable id get a generated one. New ids
 // never collide with any id in the file, so references keep their meaning.
-//
-// The sets hold views: of the file's ids (the caller keeps them, see reserve_ids) and of
-// the ids made here (kept in made_), so no id is copied to be looked up.
 class IdAssigner {
 public:
-    IdAssigner(std::string_view noun, WarningSink& warnings, std::size_t records) : noun_(noun), warnings_(warnings) {
-        taken_.reserve(records);
-        given_.reserve(records);
-    }
+    IdAssigner(std::string_view noun, WarningSink& warnings) : noun_(noun), warnings_(warnings) {}
 
-    void reserve(const std::optional<std::string>& raw) {  // call for every record first; `raw` must outlive this
+    void reserve(const std::optional<std::string>& raw) {  // call for every record first
         if (raw) taken_.insert(*raw);
     }
 
@@ -189,8 +182,7 @@ private:
         for (;; ++next) {
             const std::string suffix = "-" + std::to_string(next);
             std::string candidate = text::truncate_code_points(base, kMaxIdLength - suffix.size()) + suffix;
-            if (!taken_.count(candidate)) {
-                taken_.insert(made_.emplace_back(candidate));
+            if (taken_.insert(candidate).second) {
                 ++next;
                 return candidate;
             }
@@ -199,20 +191,20 @@ private:
 
     std::string noun_;
     WarningSink& warnings_;
-    std::unordered_set<std::string_view> taken_;  // every id in the file and every id handed out
-    std::unordered_set<std::string_view> given_;  // file ids already kept by a record
-    std::deque<std::string> made_;                // the ids made by fresh() (a deque never moves them)
+    std::unordered_set<std::string> taken_;  // every id in the file and every id handed out
+    std::unordered_set<std::string> given_;  // file ids already kept by a record
     std::unordered_map<std::string, std::size_t> next_suffix_;
 };
 
 // Ids of the records of `list`, read with as_id (nullopt for non-objects and unusable ids),
-// all reserved in `ids`, which keeps views of them: `raw` must outlive `ids`.
-void reserve_ids(const json& list, IdAssigner& ids, std::vector<std::optional<std::string>>& raw) {
-    raw.assign(list.size(), std::nullopt);
+// all reserved in `ids`.
+std::vector<std::optional<std::string>> reserve_ids(const json& list, IdAssigner& ids) {
+    std::vector<std::optional<std::string>> raw(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (list[i].is_object()) raw[i] = as_id(present(list[i], "id"));
         ids.reserve(raw[i]);
     }
+    return raw;
 }
 
 // [SECTION] Records ----------------------------------------------------------------------
@@ -220,8 +212,7 @@ void reserve_ids(const json& list, IdAssigner& ids, std::vector<std::optional<st
 struct Context {
     const Framework& framework;
     WarningSink& warnings;
-    std::vector<std::optional<std::string>> entity_file_ids;  // the entities' ids as in the file (see reserve_ids)
-    std::unordered_set<std::string_view> entity_ids;           // ids that references may name (views of the above)
+    std::unordered_set<std::string> entity_ids;  // ids that references may name
 };
 
 // A reference member naming an entity, or nullopt (with a warning) when it names none.
@@ -283,11 +274,8 @@ Centre restore_centre(const json& root, Context& context) {
 
 std::vector<Entity> restore_entities(const json& list, Context& context) {
     std::vector<Entity> entities;
-    entities.reserve(list.size());
-    context.entity_ids.reserve(list.size());
-    std::vector<std::optional<std::string>>& raw = context.entity_file_ids;
-    IdAssigner ids("entity", context.warnings, list.size());
-    reserve_ids(list, ids, raw);
+    IdAssigner ids("entity", context.warnings);
+    const auto raw = reserve_ids(list, ids);
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = "/entities/" + std::to_string(i);
         const json& item = list[i];
@@ -295,7 +283,7 @@ std::vector<Entity> restore_entities(const json& list, Context& context) {
         Entity entity;
         bool keeps_own = false;
         entity.id = ids.assign(present(item, "id"), raw[i], path, keeps_own);
-        if (keeps_own) context.entity_ids.insert(*raw[i]);  // the same text as entity.id
+        if (keeps_own) context.entity_ids.insert(entity.id);
         entity.kind = read_enum(item, "kind", path, context.warnings, EntityKind::Person, parse_entity_kind);
         entity.name = read_text(item, "name", path, kMaxNameLength, context.warnings);
         entity.anonymous = read_bool(item, "anonymous", path, context.warnings);
@@ -308,10 +296,8 @@ std::vector<Entity> restore_entities(const json& list, Context& context) {
 
 std::vector<Placement> restore_placements(const json& list, Context& context) {
     std::vector<Placement> placements;
-    placements.reserve(list.size());
-    std::vector<std::optional<std::string>> raw;
-    IdAssigner ids("placement", context.warnings, list.size());
-    reserve_ids(list, ids, raw);
+    IdAssigner ids("placement", context.warnings);
+    const auto raw = reserve_ids(list, ids);
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = "/placements/" + std::to_string(i);
         const json& item = list[i];
@@ -341,10 +327,8 @@ std::vector<Placement> restore_placements(const json& list, Context& context) {
 
 std::vector<Relationship> restore_relationships(const json& list, Context& context) {
     std::vector<Relationship> relationships;
-    relationships.reserve(list.size());
-    std::vector<std::optional<std::string>> raw;
-    IdAssigner ids("relationship", context.warnings, list.size());
-    reserve_ids(list, ids, raw);
+    IdAssigner ids("relationship", context.warnings);
+    const auto raw = reserve_ids(list, ids);
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = "/relationships/" + std::to_string(i);
         const json& item = list[i];
@@ -471,7 +455,7 @@ Restored restore_document(const json& root, const ImportOptions& options, Warnin
 
     Document document;
     document.framework = restore_framework(root, warnings);
-    Context context{document.framework, warnings, {}, {}};
+    Context context{document.framework, warnings, {}};
     const json* meta = present(root, "meta");
     if (meta != nullptr && !meta->is_object()) {
         warnings.add("/meta", "expected an object, found " + std::string(type_phrase(*meta)) + "; ignored");
