@@ -309,8 +309,7 @@ void Shell::draw_ui() {
         return;
     }
 
-    const ui::WindowLayout layout = ui::draw_app_frame(context, frames_, touch_);
-    draw_recent_menu(services_, layout.compact);
+    ui::draw_app_frame(context, frames_, touch_, [this](bool compact) { draw_recent_menu(services_, compact); });
     highlight_ = ui::highlighted_role(context, frames_.frame());
     ui::end_text_capture();
 }

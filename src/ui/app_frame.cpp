@@ -9,7 +9,8 @@
 
 namespace ecomap::ui {
 
-WindowLayout draw_app_frame(UiContext& context, MapFrameCache& frames, bool touch) {
+WindowLayout draw_app_frame(UiContext& context, MapFrameCache& frames, bool touch,
+                            const std::function<void(bool compact)>& toolbar_extra) {
     const Document& document = context.document();
     const ImVec2 size = ImGui::GetMainViewport()->Size;
     const WindowLayout layout = window_layout(size.x, size.y, touch);
@@ -23,6 +24,7 @@ WindowLayout draw_app_frame(UiContext& context, MapFrameCache& frames, bool touc
     map_view(context, frame);
     draw_side_panel(context, layout.panel);
     draw_toolbar(context, size.x, layout.compact);
+    if (toolbar_extra) toolbar_extra(layout.compact);
     draw_footer(context, size.x, size.y - footer_height(size.x));
     draw_dialogs(context);
     draw_export_dialog(context);
