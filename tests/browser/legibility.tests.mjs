@@ -1,23 +1,30 @@
 // Legible at workshop size: a 300-entity map in the normal view after Fit. Every token is
 // inside its own sector and the ring, no two tokens overlap, no two drawn names overlap
-// (layout().labels), and a token whose name was left out shows it when hovered.
+// (layout().labels), and a token whose name was left out shows it when hovered. At 1,000
+// entities the crowded roles show a count instead of dots until zoomed in.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { openApp, waitReady, settle, assert, docScreenshot, getLayout, input } from './harness.mjs';
+
+// The app with a generated map of `entities` entities (ecomap-cli sample), after Fit.
+async function openSample(browser, server, out, entities) {
+  const opened = await openApp(browser, server.url);
+  await waitReady(opened.page);
+  const file = join(out, `sample-${entities}.json`);
+  execFileSync('build/native/src/cli/ecomap-cli', ['sample', '--seed', '3', '--entities', String(entities), '-o', file]);
+  const result = await opened.page.evaluate((t) => window.ecomap.loadMap(t), await readFile(file, 'utf8'));
+  assert(result.ok, `the sample did not load: ${result.errors}`);
+  await settle(opened.page, 300);
+  return opened;
+}
 
 const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 export function tests({ browser, server, out }) {
   return [
     ['300 entities after Fit: tokens inside their sectors, no overlapping tokens or names; hover shows a hidden name', async () => {
-      const { context, page, problems } = await openApp(browser, server.url);
-      await waitReady(page);
-      const file = join(out, 'sample-300.json');
-      execFileSync('build/native/src/cli/ecomap-cli', ['sample', '--seed', '3', '--entities', '300', '-o', file]);
-      const result = await page.evaluate((t) => window.ecomap.loadMap(t), await readFile(file, 'utf8'));
-      assert(result.ok, `the sample did not load: ${result.errors}`);
-      await settle(page, 300);
+      const { context, page, problems } = await openSample(browser, server, out, 300);
       const layout = await getLayout(page);
       const { centre, ring, tokens, labels, roles } = layout;
       assert(tokens.length > 300, `${tokens.length} tokens`);
@@ -56,6 +63,36 @@ export function tests({ browser, server, out }) {
       const name = map.entities.find((x) => x.id === hidden.entity).name;
       const after = await getLayout(page);
       assert(after.labels.some((l) => l.text === name), `hovering ${hidden.entity} does not show "${name}"`);
+      assert(problems.length === 0, problems.join('\n'));
+      await context.close();
+    }],
+
+    ['1,000 entities after Fit: crowded roles show their count instead of unreadable dots; zooming in brings the tokens back', async () => {
+      const { context, page, problems } = await openSample(browser, server, out, 1000);
+      const before = await getLayout(page);
+      const crowded = before.roles.filter((r) => r.crowded > 0);
+      assert(crowded.length > 0, 'no role is drawn as a count at 1,000 entities');
+      for (const role of crowded) {
+        const tokens = before.tokens.filter((t) => t.role === role.id);
+        assert(role.crowded === tokens.length, `${role.id}: count ${role.crowded}, ${tokens.length} tokens`);
+        assert(tokens.every((t) => !t.shown), `${role.id}: tokens drawn under its count`);
+        assert(tokens.every((t) => t.r < 6), `${role.id}: collapsed although its tokens are ${tokens[0].r} px`);
+      }
+      for (const t of before.tokens) if (t.shown) assert(t.r >= 6 || before.roles.find((r) => r.id === t.role).crowded === 0, 'a small token is drawn');
+      await docScreenshot(page, out, 'crowded-1000-1280x800.png');
+
+      // Zoom in on the first crowded role: its tokens come back, readable.
+      const role = crowded[0];
+      const anchor = { x: (before.centre.x + role.label.x) / 2, y: (before.centre.y + role.label.y) / 2 };
+      await input(page, () => page.mouse.move(anchor.x, anchor.y));
+      for (let i = 0; i < 6; i++) await input(page, () => page.mouse.wheel(0, -240));
+      await settle(page, 300);
+      const after = await getLayout(page);
+      assert(after.zoom > before.zoom * 1.5, `the wheel did not zoom (${before.zoom} -> ${after.zoom})`);
+      const back = after.roles.find((r) => r.id === role.id);
+      assert(back.crowded === 0, `${role.id} still a count at zoom ${after.zoom}`);
+      const shown = after.tokens.filter((t) => t.role === role.id && t.shown);
+      assert(shown.length > 0 && shown.every((t) => t.r >= 6), `${role.id}: ${shown.length} tokens shown after zooming in`);
       assert(problems.length === 0, problems.join('\n'));
       await context.close();
     }],
