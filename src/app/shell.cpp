@@ -133,7 +133,7 @@ bool Shell::init(std::string& error) {
     input_.install_clipboard();
     sync_window_size();
     sync_density();
-    if (!ring_.init(error)) return false;
+    if (!ring_.init(error) || !ring_cache_.init(error)) return false;
 
     if (const std::optional<std::string> saved = platform::load_autosave())
         workspace_.open(Origin::Autosave, "autosave", *saved);
@@ -191,8 +191,9 @@ bool Shell::sync_density() {
     float density = w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
     density = std::max(density, platform::device_pixel_ratio());
     density = std::clamp(std::round(density * 4.0f) / 4.0f, 1.0f, 4.0f);
-    if (fonts_.ui != nullptr && std::abs(density - fonts_.density) < 0.01f) return false;
-    fonts_ = ui::build_fonts(density);
+    const bool add_large = fonts_.wants_large && fonts_.label_large == nullptr;
+    if (fonts_.ui != nullptr && std::abs(density - fonts_.density) < 0.01f && !add_large) return false;
+    fonts_ = ui::build_fonts(density, fonts_.label_large != nullptr || add_large);  // large labels once asked for
     ImGui::GetIO().FontDefault = fonts_.ui;
     ImGui_ImplOpenGL3_DestroyFontsTexture();  // re-created by the next NewFrame
     redraw();
@@ -329,12 +330,13 @@ void Shell::render() {
         style.tint = 0.30f;
         style.rim *= 1.4f;
     }
-    ring_.draw(style, fb_w, fb_h);
+    ring_cache_.draw(ring_, style, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 void Shell::shutdown() {
     workspace_.flush();
+    ring_cache_.shutdown();
     ring_.shutdown();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();

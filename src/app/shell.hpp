@@ -8,6 +8,7 @@
 #include "app/app_services.hpp"
 #include "app/input.hpp"
 #include "app/workspace.hpp"
+#include "render/ring_cache.hpp"
 #include "render/ring_renderer.hpp"
 #include "ui/context.hpp"
 #include "ui/fonts.hpp"
@@ -37,7 +38,7 @@ public:
 private:
     void frame_body();              // frame() without the crash guard
     void sync_window_size();        // follow the page's canvas size (web)
-    bool sync_density();            // rebuild fonts when the pixel density changes; true if rebuilt
+    bool sync_density();            // rebuild fonts when the density changes or labels first need the large font
     void draw_ui();                 // panels and the map
     void render();                  // ring + ImGui into the default framebuffer
     void connect_platform();        // platform events -> workspace and input
@@ -47,6 +48,7 @@ private:
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_context_ = nullptr;
     render::RingRenderer ring_;
+    render::RingCache ring_cache_;  // the ring in a texture, redrawn only when it changes
     ui::Fonts fonts_;
     Workspace workspace_;
     AppServices services_;

@@ -5,4 +5,6 @@
 namespace ecomap::render::shaders {
 std::string_view ring_vert();  // shaders/ring.vert
 std::string_view ring_frag();  // shaders/ring.frag
+std::string_view blit_vert();  // shaders/blit.vert
+std::string_view blit_frag();  // shaders/blit.frag
 }  // namespace ecomap::render::shaders

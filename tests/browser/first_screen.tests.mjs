@@ -2,7 +2,7 @@
 // follows resizes, and says so clearly when it cannot run.
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { openApp, waitReady, assert, hexToRgb, pixel, near as close, polar } from './harness.mjs';
+import { openApp, waitReady, settle, assert, hexToRgb, pixel, near as close, polar, drag } from './harness.mjs';
 
 let outDir = '.';  // where screenshots go (set by tests())
 
@@ -13,8 +13,8 @@ async function screenshot(page, name) {
 
 // Checks the ring on a screenshot: every role's rim shows its colour in its own sector,
 // the centre is white, and outside the ring is the background.
-function checkRing(png, layout, scale = 1) {
-  assert(layout.roles.length === 10, `expected 10 roles, layout has ${layout.roles.length}`);
+function checkRing(png, layout, scale = 1, roles = 10) {
+  assert(layout.roles.length === roles, `expected ${roles} roles, layout has ${layout.roles.length}`);
   const rimRadius = layout.ring.outer - 3;
   for (const role of layout.roles) {
     const mid = (role.arc.start + role.arc.end) / 2;
@@ -70,6 +70,49 @@ export function tests({ browser, server, out }) {
       }
     }
     assert(darkest < 70, `darkest pixel near "${layout.roles[2].name}" is ${darkest}: text is faint or missing`);
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+
+  // The ring is drawn into a texture and copied to where it is (render::RingCache): after a
+  // pan the picture is the same one, moved by exactly the pan; after zooming it is redrawn.
+  ['panning moves the ring picture by exactly the pan; zooming redraws it at the new size', async () => {
+    const { context, page, problems } = await openApp(browser, server.url);
+    await waitReady(page);
+    const map = await page.evaluate(() => window.ecomap.uiItems().map);
+    const before = await page.evaluate(() => window.ecomap.layout());
+    const first = await screenshot(page, 'ring-before-pan.png');
+    const from = [map.x + 20, map.y + map.h - 20];
+    assert(Math.hypot(from[0] - before.centre.x, from[1] - before.centre.y) > before.ring.outer + 10, 'no empty map space to drag');
+    await drag(page, from, [from[0] + 37, from[1] - 23]);
+    await settle(page, 200);
+    const moved = await page.evaluate(() => window.ecomap.layout());
+    const dx = Math.round(moved.centre.x - before.centre.x), dy = Math.round(moved.centre.y - before.centre.y);
+    assert(dx !== 0 && dy !== 0, `the drag did not pan (${dx}, ${dy})`);
+    const second = await screenshot(page, 'ring-after-pan.png');
+    checkRing(second, moved);
+    let differing = 0, compared = 0;  // the ring's square, inside the map area both times
+    const r = Math.floor(before.ring.outer * 0.95);
+    for (let y = Math.round(before.centre.y) - r; y <= Math.round(before.centre.y) + r; y += 3) {
+      for (let x = Math.round(before.centre.x) - r; x <= Math.round(before.centre.x) + r; x += 3) {
+        if (x + dx < map.x || y + dy < map.y || x + dx >= map.x + map.w || y + dy >= map.y + map.h) continue;
+        compared++;
+        if (!close(pixel(first, x, y), pixel(second, x + dx, y + dy), 2)) differing++;
+      }
+    }
+    assert(compared > 10000 && differing / compared < 0.002,
+           `after a pan of (${dx}, ${dy}) ${differing} of ${compared} ring pixels differ from the picture before it`);
+    await page.mouse.move(moved.centre.x, moved.centre.y);
+    await page.mouse.wheel(0, -120);
+    await settle(page, 300);
+    const zoomed = await page.evaluate(() => window.ecomap.layout());
+    assert(zoomed.ring.outer > moved.ring.outer * 1.05, `the wheel did not zoom (${moved.ring.outer} -> ${zoomed.ring.outer})`);
+    const visible = { ...zoomed, roles: zoomed.roles.filter((role) => {  // the rims still in the map area
+      const [x, y] = polar(zoomed, (role.arc.start + role.arc.end) / 2, zoomed.ring.outer - 3);
+      return x > map.x && y > map.y && x < map.x + map.w && y < map.y + map.h;
+    }) };
+    assert(visible.roles.length >= 6, `only ${visible.roles.length} roles' rims on screen after zooming`);
+    checkRing(await screenshot(page, 'ring-after-zoom.png'), visible, 1, visible.roles.length);
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   }],
