@@ -11,12 +11,17 @@ struct Fonts {
     ImFont* ui_bold = nullptr;     // headings
     ImFont* label_small = nullptr; // map labels, small windows
     ImFont* label_medium = nullptr;
-    ImFont* label_large = nullptr; // map labels when projected
+    ImFont* label_large = nullptr; // map labels when zoomed in or projected; built on first use
     float density = 0;             // pixel density the atlas was built for
+    mutable bool wants_large = false;  // a label asked for label_large before it was built
 
     ImFont* label_for(float css_px) const;  // the label font closest to css_px (never smaller when possible)
+    ImFont* large() const;                  // label_large, or label_medium (and wants_large) until it is built
 };
 
-Fonts build_fonts(float density);  // rebuilds ImGui's font atlas; the renderer must re-upload it
+// Rebuilds ImGui's font atlas; the renderer must re-upload it. The large label font is half
+// the atlas and is seldom needed at once, so the app starts without it (with_large false)
+// and rebuilds when wants_large says a label asked for it.
+Fonts build_fonts(float density, bool with_large = true);
 
 }  // namespace ecomap::ui

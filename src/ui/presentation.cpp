@@ -113,7 +113,7 @@ void title_block(UiContext& context, const Analysis& analysis) {
     ImGui::Begin("##present-title", nullptr, kOverlayFlags | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs);
     capture_window_text();
     const std::string title = document.meta.title.empty() ? "Our ecosystem" : document.meta.title;
-    ImGui::PushFont(context.fonts.label_large);
+    ImGui::PushFont(context.fonts.large());
     ImGui::PushStyleColor(ImGuiCol_Text, kInk);
     ImGui::TextUnformatted(title.c_str());
     ImGui::PopStyleColor();
@@ -213,7 +213,7 @@ void spotlight_card(UiContext& context, const Analysis& analysis, float width, f
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x, p.y + 10.0f}, color, 4.0f);
     ImGui::Dummy({0, 14.0f});
-    wrapped(context.fonts.label_large, role.name);
+    wrapped(context.fonts.large(), role.name);
     expose_item("spotlight-name");
     if (const char* gap = gap_word(stats); gap[0] != '\0')
         wrapped(context.fonts.label_medium, std::string("This role is ") + gap,
