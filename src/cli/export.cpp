@@ -204,7 +204,9 @@ int run_export(const Args& args) {
             break;
         case Format::Png: {
             std::string error;
-            const std::optional<std::string> png = render_png(export_svg(document, parsed.svg), parsed.width, error);
+            SvgOptions svg = parsed.svg;
+            svg.drawn_width = parsed.width;  // roles too small to read at the PNG's width show their counts
+            const std::optional<std::string> png = render_png(export_svg(document, svg), parsed.width, error);
             if (!png) {
                 std::fprintf(stderr, "ecomap export: %s\n", error.c_str());
                 return kExitProblem;

@@ -121,6 +121,8 @@ extension (atomically: a temporary file next to it is renamed over it):
   .csv   two spreadsheet tables (UTF-8, quoted, formula-safe): OUT.csv with one row
          per entity and one column per role, and OUT-links.csv with the relationships.
   .json  the map file (the current format version).
+A role whose tokens would be drawn under 6 px (the SVG at its own size, the PNG at
+its width, the PDF on its page: 4.5 pt) shows a card with its counts by kind instead.
 --hide-names replaces every name with "Person 1", "Organization 2"... and clears
 notes, sources and link labels, in the output and in the embedded map.
 Import warnings go to stderr. Refuses to overwrite FILE.

@@ -9,6 +9,7 @@
 #include "core/export_pdf.hpp"
 
 #include "core/analysis.hpp"
+#include "core/crowding.hpp"
 #include "core/embedded.hpp"
 #include "core/font_face.hpp"
 #include "core/io_json.hpp"
@@ -216,6 +217,12 @@ void draw_map(Canvas& c, const MapFigure& f) {
         c.ops += "0 Tr " + color(kTextColor, "rg");
         for (const FigureText& name : f.names) figure_text(c, name);
     }
+    for (const FigureCount& card : f.counts) {  // crowded roles: their counts on a white card
+        c.ops += "[] 0 d 1 1 1 rg " + color(card.stroke, "RG") + num(kCardStroke) + " w\n";
+        c.rounded_rect(card.x, card.y, card.x + card.width, card.y + card.height, card.corner);
+        c.ops += "B\n" + color(kTextColor, "rg");
+        for (const FigureText& line : card.lines) figure_text(c, line);
+    }
     if (f.title) {
         c.ops += color(kTextColor, "rg");
         figure_text(c, *f.title);
@@ -372,12 +379,14 @@ std::string export_pdf(const Document& document, const PdfOptions& options) {
     std::vector<std::string> pages;
 
     // Page 1: the figure, centred in the page's margins, y flipped.
-    FigureOptions figure_options{true, true, [&canvas](std::string_view text, double size) {
-                                     return canvas.width(text, false, size);
-                                 }};
-    const MapFigure figure = map_figure(document, figure_options);
     const double room_w = page.width - 2 * kMarginPt, room_h = page.height - 2 * kMarginPt;
-    const double scale = std::min(room_w / figure.width, room_h / figure.height);
+    const auto fit = [room_w, room_h](double width, double height) { return std::min(room_w / width, room_h / height); };
+    FigureOptions figure_options;
+    figure_options.title = true;
+    figure_options.measure = [&canvas](std::string_view text, double size) { return canvas.width(text, false, size); };
+    figure_options.px_per_unit = [&fit](double width, double height) { return fit(width, height) / kPointsPerPx; };
+    const MapFigure figure = map_figure(document, figure_options);
+    const double scale = fit(figure.width, figure.height);
     const double left = kMarginPt + (room_w - figure.width * scale) / 2, top = kMarginPt + (room_h - figure.height * scale) / 2;
     canvas.ops = "q " + num(scale) + " 0 0 " + num(-scale) + " " + num(left - figure.x * scale) + " " +
                  num(page.height - top + figure.y * scale) + " cm\n";

@@ -2,7 +2,7 @@
 //
 // Index
 //   [SECTION] Numbers and shapes
-//   [SECTION] Parts       ring, centre, role labels, votes, links, tokens
+//   [SECTION] Parts       ring, centre, role labels, votes, links, tokens, count cards
 //   [SECTION] Document
 #include "core/export_svg.hpp"
 
@@ -156,6 +156,20 @@ void write_tokens(const MapFigure& f, std::string& out) {
     out += "</g>\n";
 }
 
+void write_counts(const MapFigure& f, std::string& out) {
+    if (f.counts.empty()) return;
+    out += std::string("<g id=\"counts\" text-anchor=\"middle\" fill=\"") + kTextColor + "\">\n";
+    for (const FigureCount& card : f.counts) {
+        out += "<rect x=\"" + num(card.x) + "\" y=\"" + num(card.y) + "\" width=\"" + num(card.width) + "\" height=\"" +
+               num(card.height) + "\" rx=\"" + num(card.corner) + "\" fill=\"#FFFFFF\" stroke=\"" + card.stroke +
+               "\" stroke-width=\"" + num(kCardStroke) + "\"/>\n";
+        for (const FigureText& line : card.lines)
+            out += "<text x=\"" + num(line.x) + "\" y=\"" + num(line.y) + "\" font-size=\"" + num(line.size) + "\"" +
+                   (line.strong ? " font-weight=\"600\"" : "") + ">" + xml_escape(line.text) + "</text>\n";
+    }
+    out += "</g>\n";
+}
+
 }  // namespace
 
 // [SECTION] Document ----------------------------------------------------------------------
@@ -194,6 +208,9 @@ std::string export_svg(const Document& document, const SvgOptions& options) {
     FigureOptions figure;
     figure.title = options.title;
     figure.votes = options.votes;
+    figure.px_per_unit = [&options](double width, double) {
+        return options.drawn_width > 0 ? options.drawn_width / width : kSvgPxPerUnit;
+    };
     const MapFigure f = map_figure(document, figure);
     std::string body;
     write_ring(f, body);
@@ -202,6 +219,7 @@ std::string export_svg(const Document& document, const SvgOptions& options) {
     write_role_labels(f, body);
     write_votes(f, body);
     write_tokens(f, body);
+    write_counts(f, body);
     if (f.title)
         body += "<text id=\"title\" x=\"" + num(f.title->x) + "\" y=\"" + num(f.title->y) + "\" font-size=\"" +
                 num(f.title->size) + "\" font-weight=\"700\" text-anchor=\"middle\" fill=\"" + kTextColor + "\">" +
@@ -214,8 +232,8 @@ std::string export_svg(const Document& document, const SvgOptions& options) {
     const std::string title = text::make_valid_utf8(document.meta.title);
     std::string svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + num(f.x) + " " + num(f.y) + " " + num(f.width) + " " +
-           num(f.height) + "\" width=\"" + num(std::round(f.width / 2)) + "\" height=\"" + num(std::round(f.height / 2)) +
-           "\" font-family=\"" + std::string(kSvgFontStack) + "\">\n";
+           num(f.height) + "\" width=\"" + num(std::round(f.width * kSvgPxPerUnit)) + "\" height=\"" +
+           num(std::round(f.height * kSvgPxPerUnit)) + "\" font-family=\"" + std::string(kSvgFontStack) + "\">\n";
     svg += "<title>" + xml_escape(title.empty() ? "ecomap map" : title) + "</title>\n";
     if (f.attribution) svg += "<desc>" + xml_escape(f.attribution->text) + "</desc>\n";
     if (options.embed_document)

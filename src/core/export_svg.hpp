@@ -7,9 +7,10 @@
 // rounded square, network = hexagon; primary = solid, secondary = pale fill with a solid
 // outline, aspiring = white with a dashed outline) with their names, optional dot votes
 // on the rim, an optional title above and the framework's attribution line at the
-// bottom-right corner. All text is XML-escaped; invalid UTF-8 becomes U+FFFD. Colours,
-// glyphs, link styles, names and role-name placement come from look.hpp, which the
-// screen and the PNG export read too.
+// bottom-right corner. A role whose tokens would be too small to read at the image's
+// size (core/crowding.hpp) shows a card with its counts instead. All text is XML-escaped;
+// invalid UTF-8 becomes U+FFFD. Colours, glyphs, link styles, names and role-name
+// placement come from look.hpp, which the screen and the PNG export read too.
 //
 // The map file (export_json) is embedded, base64-encoded, so the image re-opens through
 // import_document:
@@ -26,6 +27,7 @@
 namespace ecomap {
 
 inline constexpr std::string_view kSvgFontStack = "Inter, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";  // every text
+inline constexpr double kSvgPxPerUnit = 0.5;  // the image's width and height: CSS px per map unit
 inline constexpr std::string_view kSvgDocumentNamespace = "https://ecomap.invalid/ns";  // xmlns of <ecomap:document>
 
 struct SvgOptions {
@@ -33,6 +35,8 @@ struct SvgOptions {
     bool transparent = false;     // no background (else white)
     bool votes = true;            // dot votes on the rim: one dot per vote up to 20, then a number
     bool embed_document = true;   // embed the map file so the image re-opens in ecomap
+    double drawn_width = 0;       // px the image will be drawn at (a PNG's width); 0: its width attribute.
+                                  // Roles whose tokens would be under 6 px there show their counts instead
 };
 
 std::string export_svg(const Document& document, const SvgOptions& options = {});  // the SVG file, UTF-8; byte-stable

@@ -2,6 +2,7 @@
 #include "core/look.hpp"
 
 #include "core/anonymize.hpp"
+#include "core/document_size.hpp"
 #include "core/geometry.hpp"
 #include "core/utf8.hpp"
 
@@ -67,6 +68,11 @@ double radial_label_rotation(double angle) {
 // [SECTION] Words -----------------------------------------------------------------
 
 const char* kind_label(EntityKind kind) { return kKindLabels[static_cast<std::size_t>(kind)]; }
+
+std::string kind_count(EntityKind kind, std::size_t count) {
+    const auto k = static_cast<std::size_t>(kind);
+    return format_thousands(count) + " " + (count == 1 ? kKindWords[k] : kKindPlurals[k]);
+}
 
 const char* strength_word(Strength strength) {
     static constexpr std::array<const char*, 3> kWords = {"primary", "secondary", "aspiring"};

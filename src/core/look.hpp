@@ -8,6 +8,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,10 +46,13 @@ bool radial_label_ends_at_anchor(double angle);  // left half: the text ends at 
 // [SECTION] Words -----------------------------------------------------------------
 
 inline constexpr std::array<const char*, 3> kKindLabels = {"Person", "Organization", "Network"};  // by EntityKind
+inline constexpr std::array<const char*, 3> kKindWords = {"person", "organization", "network"};    // by EntityKind
+inline constexpr std::array<const char*, 3> kKindPlurals = {"people", "organizations", "networks"};  // by EntityKind
 inline constexpr std::array<const char*, 3> kStrengthLabels = {"Primary", "Secondary", "Aspiring"};  // by Strength
 inline constexpr std::array<const char*, 3> kEnergyLabels = {"Energy: not said", "Energizes me", "Depletes me"};  // by Energy
 
 const char* kind_label(EntityKind kind);      // "Person", "Organization", "Network" (menus, headings, table)
+std::string kind_count(EntityKind kind, std::size_t count);  // "1 person", "1,204 people", "3 networks"
 const char* strength_word(Strength strength); // "primary", "secondary", "aspiring" (running text)
 const char* energy_label(Energy energy);      // "Energy: not said", "Energizes me", "Depletes me"
 

@@ -2,14 +2,17 @@
 //
 // Index
 //   [SECTION] Text        wrapping, shortening, width estimates
-//   [SECTION] Parts       ring, centre, role labels, votes, links, tokens
+//   [SECTION] Parts       ring, centre, role labels, votes, links, count cards, tokens
 //   [SECTION] Figure
 #include "core/map_figure.hpp"
 
+#include "core/analysis.hpp"
+#include "core/crowding.hpp"
 #include "core/label_place.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
@@ -84,6 +87,19 @@ struct Builder {
     const Document& document;
     MapFigure figure;
     Box box;
+    std::unordered_map<std::string_view, const Entity*> entities;      // by id
+    std::unordered_map<std::string_view, const Placement*> placements;  // by id
+    std::vector<int> crowded;  // per role: its token count when drawn as a card, else 0
+
+    const Entity* entity_of(const TokenPlace& token) const {  // nullptr when the token has no entity or placement
+        const auto entity = entities.find(token.entity);
+        if (entity == entities.end() || placements.find(token.placement) == placements.end()) return nullptr;
+        return entity->second;
+    }
+    bool shown(const TokenPlace& token) const {  // false on a role drawn as a card
+        const auto role = static_cast<std::size_t>(token.role_index);
+        return role >= crowded.size() || crowded[role] == 0;
+    }
 };
 
 void add_ring(Builder& b) {
@@ -209,7 +225,7 @@ void add_links(Builder& b, const std::vector<TokenPlace>& tokens) {
     for (const TokenPlace& token : tokens) first.emplace(token.entity, &token);
     for (const Relationship& link : b.document.relationships) {
         const auto a = first.find(link.from), c = first.find(link.to);
-        if (a == first.end() || c == first.end()) continue;
+        if (a == first.end() || c == first.end() || !b.shown(*a->second) || !b.shown(*c->second)) continue;
         const Vec2 p = a->second->centre, q = c->second->centre;
         const double dx = q.x - p.x, dy = q.y - p.y, length = std::hypot(dx, dy);
         if (length < a->second->radius + c->second->radius + 2) continue;
@@ -220,23 +236,99 @@ void add_links(Builder& b, const std::vector<TokenPlace>& tokens) {
     }
 }
 
+// Which roles are drawn as cards (Builder::crowded): the rule of crowding.hpp at the output's scale.
+void mark_crowded(Builder& b, const std::vector<TokenPlace>& tokens, const FigureOptions& options) {
+    const auto roles = static_cast<std::size_t>(b.figure.layout.role_count);
+    b.crowded.assign(roles, 0);
+    const double px_per_unit = options.px_per_unit ? options.px_per_unit(b.figure.width, b.figure.height) : 0.0;
+    if (!(px_per_unit > 0)) return;
+    CrowdedRoles crowded(roles);
+    for (const TokenPlace& token : tokens)
+        if (b.entity_of(token) != nullptr) crowded.add(token.role_index, token.radius);
+    b.crowded = crowded.counts(kReadableTokenPx / px_per_unit);
+}
+
+// True when the upright box lies in role i's band, clear of the rim, the gaps and the centre.
+bool box_in_sector(const RingLayout& l, int i, double x0, double y0, double x1, double y1) {
+    const double near_x = std::clamp(0.0, x0, x1), near_y = std::clamp(0.0, y0, y1);
+    if (std::hypot(near_x, near_y) < l.inner_radius + l.token_margin) return false;
+    const double a0 = sector_start_angle(l, i), a1 = sector_end_angle(l, i);
+    const double margin = l.outer_radius * kGapShare + l.token_margin;
+    for (const Vec2 corner : {Vec2{x0, y0}, Vec2{x1, y0}, Vec2{x0, y1}, Vec2{x1, y1}}) {
+        if (std::hypot(corner.x, corner.y) > l.outer_radius * (1 - kRimShare) - l.token_margin) return false;
+        if (l.role_count < 2) continue;  // one role: the whole ring
+        // Inside both sector edges (the sector is convex): past the start edge clockwise, before the end edge.
+        if (corner.x * std::cos(a0) + corner.y * std::sin(a0) < margin) return false;
+        if (-(corner.x * std::cos(a1) + corner.y * std::sin(a1)) < margin) return false;
+    }
+    return true;
+}
+
+// A card in the middle of each crowded role's band: the token count, then the count per
+// kind, as large as fits the sector (up to kCountSize).
+void add_counts(Builder& b, const std::vector<TokenPlace>& tokens, const TextWidth& width) {
+    MapFigure& f = b.figure;
+    const RingLayout& l = f.layout;
+    std::vector<std::array<int, 3>> kinds(b.crowded.size(), std::array<int, 3>{});
+    for (const TokenPlace& token : tokens) {
+        const Entity* entity = b.entity_of(token);
+        if (entity != nullptr && !b.shown(token)) ++kinds[static_cast<std::size_t>(token.role_index)][slot(entity->kind)];
+    }
+    for (std::size_t i = 0; i < b.crowded.size(); ++i) {
+        if (b.crowded[i] == 0) continue;
+        const int role = static_cast<int>(i);
+        const std::vector<std::string> lines = crowded_card_lines(b.crowded[i], kinds[i]);
+        // In the middle of the band, or further out where a narrow sector is wider; smaller
+        // until it fits.
+        const double mid_radius = (l.inner_radius + l.outer_radius * (1 - kRimShare)) / 2;
+        const double step = (l.outer_radius * (1 - kRimShare) - mid_radius) / 8;
+        Vec2 centre;
+        double scale = 1.0, w = 0, h = 0;
+        for (;; scale *= 0.9) {
+            bool fits = false;
+            w = 0;
+            h = 0;
+            for (std::size_t k = 0; k < lines.size(); ++k) {
+                const double size = (k == 0 ? kCountSize : kCountKindSize) * scale;
+                w = std::max(w, width(lines[k], size));
+                h += size * 1.2;
+            }
+            w += 40 * scale;
+            h += 20 * scale;
+            for (int out = 0; out < 8 && !fits; ++out) {
+                centre = point_at(sector_mid_angle(l, role), mid_radius + out * step);
+                fits = box_in_sector(l, role, centre.x - w / 2, centre.y - h / 2, centre.x + w / 2, centre.y + h / 2);
+            }
+            if (fits) break;
+            if (scale < 0.2) {  // too many roles for any card: the smallest, in the middle
+                centre = point_at(sector_mid_angle(l, role), mid_radius);
+                break;
+            }
+        }
+        FigureCount card{role, centre.x - w / 2, centre.y - h / 2, w, h, 14 * scale, f.colors[i], {}};
+        double y = card.y + 10 * scale;
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            const double size = (k == 0 ? kCountSize : kCountKindSize) * scale;
+            card.lines.push_back({lines[k], centre.x, y + size * 0.95, size, TextAnchor::Middle, k == 0});
+            y += size * 1.2;
+        }
+        f.counts.push_back(std::move(card));
+    }
+}
+
 void add_tokens(Builder& b, const std::vector<TokenPlace>& tokens, const TextWidth& width) {
     MapFigure& f = b.figure;
-    std::unordered_map<std::string_view, const Entity*> entities;
-    for (const Entity& entity : b.document.entities) entities.emplace(entity.id, &entity);
-    std::unordered_map<std::string_view, const Placement*> placements;
-    for (const Placement& placement : b.document.placements) placements.emplace(placement.id, &placement);
     std::vector<LabelRequest> names;
     LabelObstacles obstacles;
     for (const TokenPlace& token : tokens) {
-        const auto entity = entities.find(token.entity);
-        const auto placement = placements.find(token.placement);
-        if (entity == entities.end() || placement == placements.end()) continue;
+        const Entity* entity = b.entity_of(token);
+        if (entity == nullptr || !b.shown(token)) continue;
+        const Placement* placement = b.placements.find(token.placement)->second;
         const std::string& color = f.colors[static_cast<std::size_t>(token.role_index)];
         const double r = token.radius;
-        const TokenGlyph glyph = token_glyph(placement->second->strength, r);
+        const TokenGlyph glyph = token_glyph(placement->strength, r);
         FigureToken shape;
-        shape.kind = entity->second->kind;
+        shape.kind = entity->kind;
         shape.centre = token.centre;
         shape.shape_radius = glyph.shape_radius;
         shape.fill = glyph.fill_share >= 1.0   ? color
@@ -251,8 +343,8 @@ void add_tokens(Builder& b, const std::vector<TokenPlace>& tokens, const TextWid
         obstacles.circle_radii.push_back(r);
         const double size = std::clamp(r * 0.75, 7.0, kMaxNameSize);
         if (r >= 10)
-            names.push_back({shorten(display_name(*entity->second), kMaxNameChars), token.centre, r + size * 0.05, size,
-                             2 - static_cast<int>(placement->second->strength)});  // primary roles first
+            names.push_back({shorten(display_name(*entity), kMaxNameChars), token.centre, r + size * 0.05, size,
+                             2 - static_cast<int>(placement->strength)});  // primary roles first
     }
     // Names where they collide with no token, role name or other name; shortened or left out otherwise.
     obstacles.circle_centres.push_back({0, 0});
@@ -262,6 +354,7 @@ void add_tokens(Builder& b, const std::vector<TokenPlace>& tokens, const TextWid
         const double left = label.anchor == TextAnchor::Start ? label.x : label.anchor == TextAnchor::End ? label.x - w : label.x - w / 2;
         if (label.rotation == 0) obstacles.boxes.push_back({left, label.y - label.size, w, label.size * 1.25});
     }
+    for (const FigureCount& card : f.counts) obstacles.boxes.push_back({card.x, card.y, card.width, card.height});
     std::vector<PlacedLabel> placed = place_labels(names, obstacles, width);
     std::sort(placed.begin(), placed.end(), [](const PlacedLabel& x, const PlacedLabel& y) { return x.request < y.request; });
     for (const PlacedLabel& label : placed) {
@@ -274,37 +367,14 @@ void add_tokens(Builder& b, const std::vector<TokenPlace>& tokens, const TextWid
     }
 }
 
-}  // namespace
-
-double estimated_text_width(std::string_view utf8, double size) {
-    return static_cast<double>(text::code_point_count(utf8)) * size * kCharWidth;
-}
-
-// [SECTION] Figure ------------------------------------------------------------------------
-
-MapFigure map_figure(const Document& document, const FigureOptions& options) {
-    Builder b{document, {}, {}};
+// Title above, attribution below the drawing; then the box around everything.
+void add_frame(Builder& b, const FigureOptions& options) {
     MapFigure& f = b.figure;
-    f.layout = ring_layout(static_cast<int>(document.framework.roles.size()));
-    for (const Role& role : document.framework.roles) f.colors.push_back(to_hex(parse_hex_color(role.color)));
-    const std::vector<TokenPlace> tokens = layout_tokens(document, f.layout);
-
-    add_ring(b);
-    add_links(b, tokens);
-    add_centre(b);
-    add_role_labels(b);
-    if (options.votes) add_votes(b);
-    const TextWidth measure = options.measure ? options.measure : [](std::string_view text, double size) {
-        return estimated_text_width(text, size) * 1.1;  // the viewer's font is unknown: leave some room
-    };
-    add_tokens(b, tokens, measure);
-
-    // Title above, attribution below the drawing; then the box around everything.
     Box& box = b.box;
     const double half_width = std::max(-box.min_x, box.max_x);  // the ring stays in the middle of the image
     box.add(-half_width, 0);
     box.add(half_width, 0);
-    const std::string title = text::make_valid_utf8(document.meta.title);
+    const std::string title = text::make_valid_utf8(b.document.meta.title);
     if (options.title && !title.empty()) {
         const double baseline = box.min_y - 40;
         const double width = estimated_text_width(title, kTitleSize);
@@ -312,7 +382,7 @@ MapFigure map_figure(const Document& document, const FigureOptions& options) {
         box.add(width / 2, baseline);
         f.title = FigureText{title, 0, baseline, kTitleSize, TextAnchor::Middle, true};
     }
-    const std::string attribution = text::make_valid_utf8(document.framework.attribution.text);
+    const std::string attribution = text::make_valid_utf8(b.document.framework.attribution.text);
     if (!attribution.empty()) {
         const double baseline = box.max_y + 30 + kAttributionSize;
         const double right = box.max_x;
@@ -323,6 +393,37 @@ MapFigure map_figure(const Document& document, const FigureOptions& options) {
     f.y = std::floor(box.min_y - kMargin);
     f.width = std::ceil(box.max_x + kMargin) - f.x;
     f.height = std::ceil(box.max_y + kMargin) - f.y;
+}
+
+}  // namespace
+
+double estimated_text_width(std::string_view utf8, double size) {
+    return static_cast<double>(text::code_point_count(utf8)) * size * kCharWidth;
+}
+
+// [SECTION] Figure ------------------------------------------------------------------------
+
+MapFigure map_figure(const Document& document, const FigureOptions& options) {
+    Builder b{document, {}, {}, {}, {}, {}};
+    MapFigure& f = b.figure;
+    f.layout = ring_layout(static_cast<int>(document.framework.roles.size()));
+    for (const Role& role : document.framework.roles) f.colors.push_back(to_hex(parse_hex_color(role.color)));
+    for (const Entity& entity : document.entities) b.entities.emplace(entity.id, &entity);
+    for (const Placement& placement : document.placements) b.placements.emplace(placement.id, &placement);
+    const std::vector<TokenPlace> tokens = layout_tokens(document, f.layout);
+
+    add_ring(b);
+    add_centre(b);
+    add_role_labels(b);
+    if (options.votes) add_votes(b);
+    add_frame(b, options);  // the box first: the output's scale decides which roles are cards
+    mark_crowded(b, tokens, options);
+    add_links(b, tokens);
+    const TextWidth measure = options.measure ? options.measure : [](std::string_view text, double size) {
+        return estimated_text_width(text, size) * 1.1;  // the viewer's font is unknown: leave some room
+    };
+    add_counts(b, tokens, measure);
+    add_tokens(b, tokens, measure);
     return f;
 }
 

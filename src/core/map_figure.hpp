@@ -5,7 +5,9 @@
 // disc with the cause and values wrapped to fit, the role names (level, or along the
 // radius when there are many roles), dot votes on the rim, links cut at the tokens'
 // edges, token shapes with their colours and outlines, names under the tokens, the
-// optional title and the attribution line, and the box around all of it. The writers
+// optional title and the attribution line, and the box around all of it. Where a role's
+// tokens would be too small to read in the output (crowding.hpp), the role shows a card
+// with its counts instead of its tokens, their names and their links. The writers
 // (export_svg, export_pdf) only turn it into their format, so both show the same map.
 // Colours, glyphs and link styles come from look.hpp, which the screen reads too.
 #pragma once
@@ -32,6 +34,9 @@ inline constexpr double kVoteDotRadius = 12;
 inline constexpr double kVoteStroke = 3;         // white outline of vote marks
 inline constexpr double kVoteCountSize = 24;     // the number shown instead of many dots
 inline constexpr double kNameHalo = 3;           // white halo behind names
+inline constexpr double kCountSize = 48;         // a crowded role's token count
+inline constexpr double kCountKindSize = 30;     // its count per kind
+inline constexpr double kCardStroke = 4;         // the count card's outline (the role's colour)
 inline constexpr double kLinkOpacity = 0.85;
 inline constexpr const char* kTextColor = "#1C2028";
 inline constexpr const char* kLinkColor = "#464C5A";
@@ -82,6 +87,14 @@ struct FigureToken {
     double dash = 0, gap = 0;    // dashed outline when dash > 0
 };
 
+struct FigureCount {             // a crowded role's card, drawn instead of its tokens (crowding.hpp)
+    int role_index = 0;
+    double x = 0, y = 0, width = 0, height = 0;  // the card's box
+    double corner = 0;           // its corners' radius
+    std::string stroke;          // its outline: the role's colour, "#RRGGBB"
+    std::vector<FigureText> lines;  // the token count (strong), then the count per kind; centred
+};
+
 struct MapFigure {
     RingLayout layout;
     std::vector<std::string> colors;     // per role, "#RRGGBB"
@@ -96,6 +109,7 @@ struct MapFigure {
     std::vector<FigureToken> tokens;
     std::vector<FigureText> names;       // by their tokens (below, above, right or left) where they collide with
                                          // nothing, shortened or left out otherwise; with a white halo
+    std::vector<FigureCount> counts;     // crowded roles: a card each instead of their tokens, names and links
     std::optional<FigureText> title;
     std::optional<FigureText> attribution;
     double x = 0, y = 0, width = 0, height = 0;  // the box around everything, margin included
@@ -105,6 +119,10 @@ struct FigureOptions {
     bool title = false;          // the map's title above the ring
     bool votes = true;           // dot votes on the rim
     std::function<double(std::string_view, double)> measure;  // a text's width at a size; empty: an estimate
+    // The output's CSS pixels per map unit for a figure of that width and height (map
+    // units). A role whose tokens would be drawn smaller than kReadableTokenPx shows its
+    // counts instead (crowding.hpp). Empty: every token is drawn.
+    std::function<double(double width, double height)> px_per_unit;
 };
 
 MapFigure map_figure(const Document& document, const FigureOptions& options = {});

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/document_size.hpp"
+#include "core/crowding.hpp"
 #include "core/label_place.hpp"
 #include "core/utf8.hpp"
 #include "ui/context.hpp"
@@ -193,10 +193,7 @@ void draw_crowded_roles(ImDrawList& list, const MapScene& scene, const MapFrame&
     const float px = 13.0f;
     for (std::size_t i = 0; i < roles; ++i) {
         if (frame.crowded[i] == 0) continue;
-        std::vector<std::string> lines = {format_thousands(static_cast<std::size_t>(frame.crowded[i]))};
-        const char* names[3] = {"people", "organizations", "networks"};
-        for (std::size_t k = 0; k < 3; ++k)
-            if (kinds[i][k] > 0) lines.push_back(format_thousands(static_cast<std::size_t>(kinds[i][k])) + " " + names[k]);
+        const std::vector<std::string> lines = crowded_card_lines(frame.crowded[i], kinds[i]);
         float w = 0, h = 0;
         for (std::size_t l = 0; l < lines.size(); ++l) {
             const float size = l == 0 ? 20.0f : px;

@@ -70,20 +70,12 @@ void make_tokens(MapFrame& frame, const Document& document, const std::vector<To
     }
 }
 
-// Roles whose tokens are too small on screen to read (MapFrame::crowded).
+// Roles whose tokens are too small on screen to read (MapFrame::crowded): the core's rule
+// in CSS pixels, as the SVG and PDF exports apply it at their own scale.
 void mark_crowded(MapFrame& frame) {
-    const std::size_t roles = frame.labels.size();
-    std::vector<int> count(roles, 0);
-    std::vector<float> smallest(roles, 1e9f);
-    for (const TokenOnScreen& token : frame.tokens) {
-        const auto role = static_cast<std::size_t>(token.role_index);
-        if (role >= roles) continue;
-        ++count[role];
-        smallest[role] = std::min(smallest[role], token.r);
-    }
-    frame.crowded.assign(roles, 0);
-    for (std::size_t i = 0; i < roles; ++i)
-        if (count[i] > 1 && smallest[i] < kReadableTokenPx) frame.crowded[i] = count[i];
+    CrowdedRoles roles(frame.labels.size());
+    for (const TokenOnScreen& token : frame.tokens) roles.add(token.role_index, token.r);
+    frame.crowded = roles.counts(kReadableTokenPx);
 }
 
 // The tokens' screen positions for the frame's view (tokens made from the same places).

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/crowding.hpp"
 #include "core/geometry.hpp"
 #include "core/session.hpp"
 #include "render/ring_renderer.hpp"
@@ -40,13 +41,10 @@ struct MapFrame {                      // where everything is this frame, CSS pi
     float label_px = 0;                // role label text size
     std::vector<RoleLabel> labels;     // one per role, ring order
     std::vector<TokenOnScreen> tokens; // one per placement on a known role
-    std::vector<int> crowded;          // per role: its token count when too small to read (drawn as a count), else 0
+    std::vector<int> crowded;          // per role: its token count when too small to read (drawn as a count,
+                                       // core/crowding.hpp: under kReadableTokenPx), else 0
     std::unordered_map<std::string, std::size_t> first_token;  // entity id -> its first token (links end there)
 };
-
-// Below this radius a role's tokens are too small to tell apart: the role shows how many
-// it holds instead, and zooming in (larger tokens) brings them back.
-inline constexpr float kReadableTokenPx = 6.0f;
 
 struct FrameOptions {                  // how large labels and tokens are drawn (presentation: larger)
     float label_scale = 1.0f;          // role label size relative to the normal view

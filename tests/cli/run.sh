@@ -228,6 +228,11 @@ check "export .svg: an SVG with the roles, the attribution and the map inside" \
   'py_ok "all(t.startswith(\"<?xml\") and \"<svg xmlns=\\\"http://www.w3.org/2000/svg\\\"\" in t and \">Frontline Responders</text>\" in t and \"Deepa Iyer, Building Movement Project — socialchangemap.com</text>\" in t and \"Inter, &apos;\" not in t and json.loads(embedded(files[0]))[\"formatVersion\"] == 2 for t in [text(files[0])])" "$T/big.svg"'
 run validate big.svg
 check "the exported SVG re-opens with the same records" 'rc_is 0 && lines_are 1 && out_has "big.svg: ok (200 entities, "'
+run sample --seed 7 --entities 2000 -o many.json
+run export many.json -o many.svg
+# Card totals: the semibold numbers; tokens: the shapes in <g id="tokens">. Together, every placement.
+check "export .svg of 2,000 entities: crowded roles show their counts instead of their tokens" \
+  'rc_is 0 && py_ok "(lambda t, n: len(re.findall(r\"font-weight=.600.>[0-9,]+</text>\", t)) >= 5 and \"people</text>\" in t and sum(int(c.replace(\",\", \"\")) for c in re.findall(r\"font-weight=.600.>([0-9,]+)</text>\", t)) + len(re.findall(r\"<(?:circle|rect|polygon) \", re.search(r\"<g id=.tokens.>(.*?)</g>\", t, re.S).group(1))) == n)(text(files[0]), len(json.load(open(files[1]))[\"placements\"]))" "$T/many.svg" "$T/many.json"'
 run export big.svg -o again.json
 check "map -> SVG -> map gives the same map file" 'rc_is 0 && cmp -s "$T/big.json" "$T/again.json"'
 run export big.json -o copy.json

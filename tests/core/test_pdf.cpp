@@ -1,7 +1,9 @@
 // export_pdf and FontFace: a small PDF reader checks what a reader of the file would
 // see: the cross-reference table, the pages and their size, the text on each page
 // (through the fonts' ToUnicode maps, as pdftotext reads it) and the attached map.
+#include "core/analysis.hpp"
 #include "core/anonymize.hpp"
+#include "core/document_size.hpp"
 #include "core/embedded.hpp"
 #include "core/export_pdf.hpp"
 #include "core/font_face.hpp"
@@ -17,6 +19,7 @@
 #define STB_IMAGE_IMPLEMENTATION
 #include <stb/stb_image.h>
 
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <vector>
@@ -239,4 +242,24 @@ TEST_CASE("the PDF carries its map, hides names when asked and survives any text
     for (const Entity& entity : d.entities)
         if (!entity.name.empty()) CHECK(all.find(entity.name) == std::string::npos);
     CHECK(all.find("Anonymous") != std::string::npos);
+}
+
+TEST_CASE("the PDF's map page: a role whose tokens would be under 4.5 pt shows its counts instead", "[pdf][crowded]") {
+    const Document d = generate_document(2026, 1000);
+    const Analysis analysis = analyse(d);
+    const Pdf pdf(export_pdf(d));
+    const std::vector<std::string> texts = pdf.texts(pdf.pages()[0]);
+    int totals = 0;
+    for (const RoleStats& role : analysis.roles) {  // 1,000 entities on a page: every role is a count
+        CHECK(has_line(texts, format_thousands(static_cast<std::size_t>(role.placements))));
+        totals += role.placements;
+    }
+    CHECK(totals == static_cast<int>(d.placements.size()));
+    CHECK(std::count_if(texts.begin(), texts.end(), [](const std::string& t) { return t.find(" people") != std::string::npos; }) ==
+          static_cast<long>(analysis.roles.size()));
+    for (const Entity& entity : d.entities)  // no token, so no name
+        if (entity.name.size() > 3) CHECK_FALSE(has_line(texts, entity.name));
+
+    const Pdf small(export_pdf(reflective_document()));  // 30 entities: tokens, no counts
+    for (const std::string& text : small.texts(small.pages()[0])) CHECK(text.find(" people") == std::string::npos);
 }

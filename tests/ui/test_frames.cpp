@@ -6,8 +6,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "core/history.hpp"
 #include "core/sample.hpp"
@@ -15,6 +17,7 @@
 #include "ui/camera.hpp"
 #include "ui/context.hpp"
 #include "ui/fonts.hpp"
+#include "ui/map_frame.hpp"
 #include "ui/map_view.hpp"
 #include "ui/panels.hpp"
 #include "ui/test_hooks.hpp"
@@ -183,4 +186,32 @@ TEST_CASE("the window layout puts the side panel right on a laptop and below on 
     const ui::WindowLayout phone = ui::window_layout(390, 844, true);
     CHECK(phone.panel.y >= phone.map.y + phone.map.h - 1.0f);
     CHECK(phone.compact);
+}
+
+TEST_CASE("the map frame: a role is drawn as a count where its tokens are under 6 px; zooming in brings them back") {
+    const Document d = generate_document(2026, 1000);
+    const ui::ScreenRect area{0, 0, 900, 800};
+    std::vector<int> crowded_roles;
+    for (const double zoom : {0.3, 0.45, 2.0}) {
+        Camera camera;
+        camera.zoom = zoom;
+        const ui::MapFrame frame = ui::compute_map_frame(d, camera, area);
+        const std::size_t roles = frame.labels.size();
+        std::vector<int> count(roles, 0);
+        std::vector<float> smallest(roles, 1e9f);
+        for (const ui::TokenOnScreen& token : frame.tokens) {
+            const auto role = static_cast<std::size_t>(token.role_index);
+            ++count[role];
+            smallest[role] = std::min(smallest[role], token.r);
+        }
+        REQUIRE(frame.crowded.size() == roles);
+        int crowded = 0;
+        for (std::size_t i = 0; i < roles; ++i) {
+            CHECK(frame.crowded[i] == (count[i] > 1 && smallest[i] < 6.0f ? count[i] : 0));
+            crowded += frame.crowded[i] > 0 ? 1 : 0;
+        }
+        crowded_roles.push_back(crowded);
+    }
+    CHECK(crowded_roles.front() == 10);  // fitted to a laptop's window: every role a count
+    CHECK(crowded_roles.back() == 0);    // zoomed in: every token drawn
 }
