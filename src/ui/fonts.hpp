@@ -1,8 +1,10 @@
 // The app's fonts (Inter, from Debian's fonts-inter, embedded at build time),
 // rasterized for the real pixel density so text stays crisp at any zoom.
 #pragma once
+#include <string_view>
 
 struct ImFont;
+struct ImFontAtlas;
 
 namespace ecomap::ui {
 
@@ -18,5 +20,11 @@ struct Fonts {
 };
 
 Fonts build_fonts(float density);  // rebuilds ImGui's font atlas; the renderer must re-upload it
+
+// The three label fonts in `atlas` (not ImGui's), with only the characters of `text` (UTF-8),
+// ASCII and the few the map drawing adds: an image export's glyphs at its own density, built
+// in a fraction of the screen atlas' time. `ui` and `ui_bold` are `label_small`. All null
+// when the atlas could not be built.
+Fonts build_label_fonts(ImFontAtlas& atlas, float density, std::string_view text);
 
 }  // namespace ecomap::ui
