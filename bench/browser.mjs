@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Browser benchmark of the built web app (figures, not a test; builds nothing):
 //   node bench/browser.mjs [--dist build/web/dist] [--cli build/native/src/cli/ecomap-cli]
-//                          [--runs 3] [--pan-seconds 3] [--static] [--startup-only]
+//                          [--runs 3] [--pan-seconds 3] [--static] [--startup-only] [--export-only]
 // 1. Shipped bytes: every file the first load fetches before the first frame, raw and gzip -9,
 //    and what went over the wire (the room service sends precompressed .br/.gz siblings).
 // 2. First frame: navigation start to window.ecomap.ready (the first frame drawn, the app
 //    ready), median of --runs cold loads (new browser context: empty cache, no service worker),
 //    with where the time went (page marks of web/ecomap-page.js, resource timing).
-// 3. Exports of a 1,000-entity map: a 4000 px PNG, an SVG.
+// 3. Exports of a 1,000-entity map: a 4000 px PNG, an SVG (median of --runs; --export-only: this alone).
 // 4. Panning by mouse drag a 200- and a 1,000-entity map: frames per second, wall time and wasm
 //    self time per frame (Chrome's sampling CPU profiler, CDP Profiler domain).
 // The app is served by the room service (server/src/service.mjs, as ./ecomap serve does), or
@@ -25,7 +25,7 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 const args = { dist: 'build/web/dist', cli: 'build/native/src/cli/ecomap-cli', runs: '3', 'pan-seconds': '3' };
 for (let i = 2; i < process.argv.length; i++) {
   const key = process.argv[i].replace(/^--/, '');
-  if (['static', 'help', 'startup-only'].includes(key)) args[key] = true;
+  if (['static', 'help', 'startup-only', 'export-only'].includes(key)) args[key] = true;
   else args[key] = process.argv[++i];
 }
 if (args.help) {
@@ -97,6 +97,7 @@ async function openWithMap(browser, url, text) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
+  if (process.env.ECOMAP_BENCH_CONSOLE) page.on('console', (msg) => console.log('  page:', msg.text()));
   await page.goto(url);
   await page.waitForFunction(() => window.ecomap && window.ecomap.ready, null, { timeout: 60000 });
   await page.evaluate(() => window.ecomap.ready);
@@ -179,6 +180,7 @@ try {
               `Chromium ${browser.version()} headless, WebGL2 on SwiftShader; served by ${args.static ? 'a plain file server' : 'the room service'} on loopback\n`);
 
   // Start-up
+  if (!args['export-only']) {
   const loads = [];
   for (let i = 0; i < RUNS; i++) loads.push(await coldLoad(browser, server.url));
   const first = loads[0].files;
@@ -211,6 +213,7 @@ try {
   console.log('\nStart-up (ms from navigation start; cold cache)');
   console.log(table(timingRows, ['run', 'DOM ready', 'ecomap.js fetch', 'ecomap.wasm fetch', 'wasm compiled', 'main() starts', 'first frame']));
   console.log(`first interactive frame, median of ${RUNS}: ${ms(median(loads.map((l) => l.ready)))} ms`);
+  }
 
   // Exports and panning
   if (!args['startup-only']) {
@@ -218,14 +221,17 @@ try {
     const map1000 = await sample(1000, work);
     {
       const { context, page, problems } = await openWithMap(browser, server.url, map1000);
-      const e = await timeExports(page);
-      results.push(['export PNG 4000 px, 1,000 entities', `${ms(e.pngMs)} ms`, `${kb(e.pngBytes)} KB`]);
-      results.push(['export SVG, 1,000 entities', `${ms(e.svgMs)} ms`, `${kb(e.svgBytes)} KB`]);
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await timeExports(page));
+      const e = runs[runs.length - 1];
+      const times = (key) => (RUNS > 1 ? ` (runs: ${runs.map((r) => ms(r[key])).join(', ')})` : '');
+      results.push(['export PNG 4000 px, 1,000 entities', `${ms(median(runs.map((r) => r.pngMs)))} ms${times('pngMs')}`, `${kb(e.pngBytes)} KB`]);
+      results.push(['export SVG, 1,000 entities', `${ms(median(runs.map((r) => r.svgMs)))} ms${times('svgMs')}`, `${kb(e.svgBytes)} KB`]);
       if (problems.length) console.warn('page errors:', problems.join('; '));
       await context.close();
     }
     const panRows = [];
-    for (const n of [200, 1000]) {
+    for (const n of args['export-only'] ? [] : [200, 1000]) {
       const { context, page, problems } = await openWithMap(browser, server.url, n === 1000 ? map1000 : await sample(n, work));
       const p = await pan(page, PAN_SECONDS);
       if (p.frames === 0) console.warn(`pan, ${n} entities: the camera moved but frameCount() did not grow`);
@@ -236,8 +242,10 @@ try {
     }
     console.log('\nExports');
     console.log(table(results, ['what', 'time', 'size']));
-    console.log(`\nPanning (~${PAN_SECONDS} s of mouse drag; wasm = self time of the module's functions, sampled)`);
-    console.log(table(panRows, ['what', 'frames', 'fps', 'wall ms/frame', 'wasm ms/frame']));
+    if (panRows.length) {
+      console.log(`\nPanning (~${PAN_SECONDS} s of mouse drag; wasm = self time of the module's functions, sampled)`);
+      console.log(table(panRows, ['what', 'frames', 'fps', 'wall ms/frame', 'wasm ms/frame']));
+    }
   }
 } finally {
   await browser.close();

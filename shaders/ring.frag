@@ -31,10 +31,14 @@ void main() {
     vec2 d = p - u_centre;
     float r = length(d);
 
+    if (r > u_radii.z + 1.0) {                  // outside the ring (the corners of the square): nothing
+        out_color = vec4(0.0);
+        return;
+    }
     vec4 color = vec4(0.0);
 
-    // Ring band.
-    if (u_role_count > 0) {
+    // Ring band (nothing inside its inner edge but the centre disc).
+    if (u_role_count > 0 && r > u_radii.y - 1.0) {
         float a = atan(d.x, -d.y);              // 0 at top, clockwise
         a = mod(a - u_start + kTau, kTau);
         float step_a = kTau / float(u_role_count);

@@ -56,4 +56,6 @@ Module['ecomapBridge'] = {
     try { _ecomap_key(ptr, down ? 1 : 0); } finally { _free(ptr); }
   },
   flush() { _ecomap_flush(); },
+  // A copy of `size` bytes the app left in the heap at `pointer` (an export's file).
+  heapBytes(pointer, size) { return HEAPU8.slice(pointer, pointer + size); },
 };

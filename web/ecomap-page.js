@@ -221,6 +221,12 @@
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return Promise.resolve(bytes);
   };
+  // The PNG export's answer {ok, error, pointer, size}: the file is copied out of the heap.
+  const pngOf = (answer) => {
+    const result = JSON.parse(answer);
+    if (!result.ok) return Promise.reject(new Error(result.error));
+    try { return Promise.resolve(Module.ecomapBridge.heapBytes(result.pointer, result.size)); } finally { call('releasePNG'); }
+  };
   let runtimeReady = false;
   window.ecomap = {
     ready,                                           // resolves after the first frame is shown
@@ -228,7 +234,7 @@
     layout: () => JSON.parse(call('layout')),        // CSS-pixel positions of the centre, the ring, each role and token
     getMap: () => call('getMap'),                    // the current map as JSON text (the saved file format)
     loadMap: (text) => Module.ecomapBridge.open([{ name: 'loadMap', bytes: encoder.encode(String(text)) }], 'api', true),  // {ok, errors, warnings}; one undo step; the map is kept on error
-    exportPNG: (options) => bytesOf(call('exportPNG', JSON.stringify(options || {}))),  // Promise of the PNG bytes (Uint8Array), map embedded
+    exportPNG: (options) => pngOf(call('exportPNG', JSON.stringify(options || {}))),  // Promise of the PNG bytes (Uint8Array), map embedded
     exportPDF: (options) => bytesOf(call('exportPDF', JSON.stringify(options || {}))),  // Promise of the PDF bytes: {paper: 'a4'|'letter', details: true}
     exportSVG: () => call('exportSVG'),             // the SVG text, map embedded
     exportCSV: () => JSON.parse(call('exportCSV')), // {entities, relationships}: CSV texts

@@ -3,7 +3,9 @@
 // page (web/ecomap-page.js) wraps them.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include <imgui.h>
@@ -40,7 +42,14 @@ void register_api(Shell& shell) {
     platform::register_api("debugAbort", [](std::string_view) -> std::string {  // tests: the crash screen
         std::abort();
     });
-    platform::register_api("exportPNG", [&shell, &ui_state](std::string_view argument) {  // {"width", "transparent", "title"}
+    // The last PNG, until the page has copied it out of the heap (web/ecomap-bridge.js heapBytes)
+    // and says "releasePNG": no base64 text of several megabytes on the way.
+    const auto last_png = std::make_shared<std::string>();
+    platform::register_api("releasePNG", [last_png](std::string_view) {
+        std::string().swap(*last_png);
+        return std::string("true");
+    });
+    platform::register_api("exportPNG", [&shell, &ui_state, last_png](std::string_view argument) {  // {"width", "transparent", "title"}
         const nlohmann::json options = nlohmann::json::parse(argument, nullptr, false);
         const auto number = [&](const char* key, double fallback) {
             return options.is_object() && options.contains(key) && options[key].is_number() ? options[key].get<double>()
@@ -57,14 +66,16 @@ void register_api(Shell& shell) {
             std::lround(number("height", image.width * static_cast<double>(view.h) / std::max(1.0f, view.w))));
         image.transparent = flag("transparent", false);
         image.title = flag("title", true);
-        const ui::ImageExportResult result = shell.render_png(image);
+        ui::ImageExportResult result = shell.render_png(image);
+        *last_png = std::move(result.png);
         nlohmann::ordered_json out;
-        out["ok"] = !result.png.empty();
+        out["ok"] = !last_png->empty();
         out["error"] = result.error;
         out["width"] = image.width;
         out["height"] = image.height;
         out["milliseconds"] = result.milliseconds;
-        out["base64"] = base64_encode(result.png);
+        out["pointer"] = reinterpret_cast<std::uintptr_t>(last_png->data());  // the bytes, in the heap
+        out["size"] = last_png->size();
         return out.dump();
     });
     platform::register_api("exportSVG", [&workspace](std::string_view) {

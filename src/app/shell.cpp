@@ -201,7 +201,7 @@ bool Shell::sync_density() {
 }
 
 ui::ImageExportResult Shell::render_png(const ui::ImageExportOptions& options) {
-    ui::ImageExportResult result = ui::export_png(workspace_.export_document(), options, ring_, fonts_, fonts_.density);
+    ui::ImageExportResult result = ui::export_png(workspace_.export_document(), options, ring_);
     redraw();
     return result;
 }
@@ -268,7 +268,7 @@ void Shell::frame_body() {
     SDL_GL_SwapWindow(window_);
     ++frames_rendered_;
     input_.after_frame(touch_);
-    if (const auto png = services_.take_pending_png()) {  // outside the ImGui frame: the export rebuilds the font atlas
+    if (const auto png = services_.take_pending_png()) {  // outside the ImGui frame: the export draws with ImGui's renderer
         services_.finish_png(*png, render_png(*png));
     }
     if (!ready_sent_) {

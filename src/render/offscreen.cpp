@@ -1,12 +1,8 @@
 #include "render/offscreen.hpp"
 
 #include <algorithm>
-#include <cstdlib>
-#include <cstring>
 
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#define STBI_WRITE_NO_STDIO
-#include <stb/stb_image_write.h>
+#include "core/png_encode.hpp"
 
 namespace ecomap::render {
 
@@ -63,36 +59,19 @@ void OffscreenTarget::bind() const {
 
 void OffscreenTarget::unbind() const { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
 
-std::vector<std::uint8_t> OffscreenTarget::read_rgba() const {
-    const size_t row = static_cast<size_t>(width_) * 4;
-    std::vector<std::uint8_t> pixels(row * static_cast<size_t>(height_));
+Pixels OffscreenTarget::read_rgba() const {
+    const size_t size = static_cast<size_t>(width_) * 4 * static_cast<size_t>(height_);
+    Pixels pixels(size);  // not zeroed first: glReadPixels fills it
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    std::vector<std::uint8_t> line(row);
-    for (int y = 0; y < height_ / 2; ++y) {  // GL's first row is the bottom one
-        std::uint8_t* top = pixels.data() + row * static_cast<size_t>(y);
-        std::uint8_t* bottom = pixels.data() + row * static_cast<size_t>(height_ - 1 - y);
-        std::memcpy(line.data(), top, row);
-        std::memcpy(top, bottom, row);
-        std::memcpy(bottom, line.data(), row);
-    }
     return pixels;
 }
 
-std::string encode_png(const std::vector<std::uint8_t>& rgba, int width, int height) {
-    int length = 0;
-    stbi_write_png_compression_level = 6;  // a little faster than the default, nearly as small
-    // No row filter instead of trying all five per row: a map's flat areas and anti-aliased
-    // edges compress better unfiltered (a 4000 px map: 4.7 instead of 5.9 MB) and the
-    // encoder runs in half the time (native: 1.4 instead of 2.8 s).
-    stbi_write_force_png_filter = 0;
-    unsigned char* png = stbi_write_png_to_mem(rgba.data(), width * 4, width, height, 4, &length);
-    if (png == nullptr) return {};
-    std::string bytes(reinterpret_cast<const char*>(png), static_cast<size_t>(length));
-    std::free(png);
-    return bytes;
+std::string encode_png(const Pixels& rgba, int width, int height) {
+    if (rgba.size() != static_cast<size_t>(width) * 4 * static_cast<size_t>(height)) return {};
+    return encode_png_rgba(rgba.data(), width, height, true);  // GL's first row is the bottom one
 }
 
 }  // namespace ecomap::render

@@ -2,12 +2,37 @@
 // and the PNG encoder for what it holds.
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "render/gl.hpp"
 
 namespace ecomap::render {
+
+// Leaves new elements default-initialized: a pixel buffer of tens of megabytes is not zeroed
+// before glReadPixels overwrites it.
+template <class T>
+struct DefaultInit : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = DefaultInit<U>;
+    };
+    DefaultInit() = default;
+    template <class U>
+    DefaultInit(const DefaultInit<U>&) noexcept {}
+    template <class U>
+    void construct(U* at) noexcept {
+        ::new (static_cast<void*>(at)) U;
+    }
+    template <class U, class... Args>
+    void construct(U* at, Args&&... args) {
+        ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
+    }
+};
+using Pixels = std::vector<std::uint8_t, DefaultInit<std::uint8_t>>;  // RGBA, 4 bytes a pixel
 
 int max_image_size();  // largest width/height this GL context can render offscreen (texture, renderbuffer, viewport)
 
@@ -21,7 +46,7 @@ public:
     bool create(int width, int height, std::string& error);  // RGBA8 colour target; false + reason on failure
     void bind() const;                                       // render into it (viewport set to its size)
     void unbind() const;                                     // back to the window
-    std::vector<std::uint8_t> read_rgba() const;             // pixels, top row first (flipped from GL)
+    Pixels read_rgba() const;                                // bottom row first (as GL reads them)
     int width() const { return width_; }
     int height() const { return height_; }
 
@@ -32,6 +57,7 @@ private:
     int height_ = 0;
 };
 
-std::string encode_png(const std::vector<std::uint8_t>& rgba, int width, int height);  // stb_image_write; "" on failure
+// The PNG of read_rgba()'s pixels (core/png_encode.hpp); "" on failure.
+std::string encode_png(const Pixels& rgba, int width, int height);
 
 }  // namespace ecomap::render

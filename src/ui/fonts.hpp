@@ -1,8 +1,10 @@
 // The app's fonts (Inter, from Debian's fonts-inter, embedded at build time),
 // rasterized for the real pixel density so text stays crisp at any zoom.
 #pragma once
+#include <string_view>
 
 struct ImFont;
+struct ImFontAtlas;
 
 namespace ecomap::ui {
 
@@ -23,5 +25,11 @@ struct Fonts {
 // the atlas and is seldom needed at once, so the app starts without it (with_large false)
 // and rebuilds when wants_large says a label asked for it.
 Fonts build_fonts(float density, bool with_large = true);
+
+// The three label fonts in `atlas` (not ImGui's), with only the characters of `text` (UTF-8),
+// ASCII and the few the map drawing adds: an image export's glyphs at its own density, built
+// in a fraction of the screen atlas' time. `ui` and `ui_bold` are `label_small`. All null
+// when the atlas could not be built.
+Fonts build_label_fonts(ImFontAtlas& atlas, float density, std::string_view text);
 
 }  // namespace ecomap::ui

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 
 #include "core/io_json.hpp"
 #include "core/png_embed.hpp"
@@ -20,14 +21,41 @@ namespace {
 constexpr ImU32 kText = IM_COL32(28, 32, 40, 255);
 constexpr ImU32 kMuted = IM_COL32(90, 96, 110, 255);
 
-void use_fonts(Fonts& fonts, float density) {
-    fonts = build_fonts(density);
-    ImGui::GetIO().FontDefault = fonts.ui;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-}
+// The export's own font atlas (only the document's characters, at the image's density) and
+// its GL texture: the screen's atlas and texture are left as they are.
+class ExportFonts {
+public:
+    ExportFonts(float density, std::string_view text) {
+        fonts_ = build_label_fonts(atlas_, density, text);
+        if (fonts_.label_small == nullptr) return;
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        atlas_.GetTexDataAsRGBA32(&pixels, &width, &height);
+        glGenTextures(1, &texture_);
+        glBindTexture(GL_TEXTURE_2D, texture_);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        atlas_.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture_)));
+    }
+    ExportFonts(const ExportFonts&) = delete;
+    ExportFonts& operator=(const ExportFonts&) = delete;
+    ~ExportFonts() {
+        if (texture_ != 0) glDeleteTextures(1, &texture_);
+    }
+    bool ok() const { return texture_ != 0; }
+    const Fonts& fonts() const { return fonts_; }
+    const ImFontAtlas& atlas() const { return atlas_; }
 
-void unpremultiply(std::vector<std::uint8_t>& rgba) {
+private:
+    ImFontAtlas atlas_;
+    Fonts fonts_;
+    GLuint texture_ = 0;
+};
+
+void unpremultiply(render::Pixels& rgba) {
     for (size_t i = 0; i + 3 < rgba.size(); i += 4) {
         const unsigned a = rgba[i + 3];
         if (a == 0 || a == 255) continue;
@@ -45,7 +73,7 @@ float widest_label_em(const Document& document, const Fonts& fonts) {
 }  // namespace
 
 ImageExportResult export_png(const Document& document, const ImageExportOptions& options,
-                             const render::RingRenderer& ring, Fonts& fonts, float screen_density) {
+                             const render::RingRenderer& ring) {
     const auto started = std::chrono::steady_clock::now();
     ImageExportResult result;
     if (options.width < 64 || options.height < 64 || options.width > kMaxExportWidth ||
@@ -65,7 +93,13 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     const float top = options.title ? title_px * 2.2f : unit * 2.0f;
     const ScreenRect area{0, top, w, std::max(1.0f, h - top - footer_px * 2.4f)};
 
-    use_fonts(fonts, std::clamp(unit / 8.0f, 1.0f, 4.0f));  // glyphs rasterized near the size they are drawn at
+    const std::string json = export_json(document);  // embedded in the file; its characters are the glyphs needed
+    const ExportFonts type(std::clamp(unit / 8.0f, 1.0f, 4.0f), json);  // glyphs rasterized near the size they are drawn at
+    if (!type.ok()) {
+        result.error = "the fonts for the image could not be prepared (out of memory?); try a smaller size";
+        return result;
+    }
+    const Fonts& fonts = type.fonts();
     const RingLayout ring_geometry = ring_layout(static_cast<int>(document.framework.roles.size()));
     FrameOptions sizes;                       // labels and tokens grow with the image
     sizes.max_label_px = 1e6f;
@@ -80,7 +114,7 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     ring.draw(ring_style(document.framework, frame, 1.0f, -1), options.width, options.height);
 
     ImDrawListSharedData shared;
-    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const ImFontAtlas* atlas = &type.atlas();
     shared.TexUvWhitePixel = atlas->TexUvWhitePixel;
     shared.TexUvLines = atlas->TexUvLines;
     shared.Font = fonts.ui;
@@ -119,9 +153,8 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     data.FramebufferScale = {1, 1};
     data.AddDrawList(&list);
     ImGui_ImplOpenGL3_RenderDrawData(&data);
-    std::vector<std::uint8_t> pixels = target.read_rgba();
+    render::Pixels pixels = target.read_rgba();
     target.unbind();
-    use_fonts(fonts, screen_density);
 
     if (options.transparent) unpremultiply(pixels);
     const std::string png = render::encode_png(pixels, options.width, options.height);
@@ -129,7 +162,7 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
         result.error = "the PNG encoder failed (out of memory?); try a smaller size";
         return result;
     }
-    result.png = embed_document_in_png(png, export_json(document));
+    result.png = embed_document_in_png(png, json);
     result.milliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return result;

@@ -1,7 +1,8 @@
 // PNG export: the map rendered offscreen at the asked size (not a screenshot of the
 // UI) with the same ring renderer and drawing code as the screen, the title and the
 // attribution line, the map file embedded in an iTXt chunk so the PNG re-opens.
-// Must run outside an ImGui frame (it rebuilds the font atlas for the image's density).
+// Must run outside an ImGui frame (it draws with ImGui's renderer into its own target, with
+// its own font atlas at the image's density; the screen's fonts are left alone).
 #pragma once
 #include <string>
 
@@ -26,9 +27,8 @@ struct ImageExportResult {
     double milliseconds = 0;   // time to render and encode
 };
 
-// Renders `document` (already anonymized when names are hidden). `fonts` are rebuilt for
-// the image and then restored for `screen_density`.
+// Renders `document` (already anonymized when names are hidden).
 ImageExportResult export_png(const Document& document, const ImageExportOptions& options,
-                             const render::RingRenderer& ring, Fonts& fonts, float screen_density);
+                             const render::RingRenderer& ring);
 
 }  // namespace ecomap::ui

@@ -123,6 +123,39 @@ export function tests({ browser, server, out }) {
       await context.close();
     }],
 
+    ['exportPNG({width: 4000}) of a 1,000-entity map: right size, map embedded, re-opens; the screen still draws', async () => {
+      const { context, page, problems } = await openApp(browser, server.url);
+      await waitReady(page);
+      await loadSample(page, 1000);
+      const before = await page.evaluate(() => window.ecomap.getMap());
+      const area = (await page.evaluate(() => window.ecomap.layout())).area;
+      const { milliseconds, base64 } = await page.evaluate(async () => {  // base64: 4 MB as an array would take a minute
+        const started = performance.now();
+        const png = await window.ecomap.exportPNG({ width: 4000 });
+        const elapsed = performance.now() - started;
+        let text = '';
+        for (let i = 0; i < png.length; i += 32768) text += String.fromCharCode(...png.subarray(i, i + 32768));
+        return { milliseconds: elapsed, base64: btoa(text) };
+      });
+      const bytes = Buffer.from(base64, 'base64');
+      const png = PNG.sync.read(bytes);
+      assert(png.width === 4000 && png.height === Math.round((4000 * area.h) / area.w),
+             `PNG is ${png.width}×${png.height}, map view is ${area.w}×${area.h}`);
+      assert(distinctColours(png) > 100, 'the PNG is nearly blank');
+      assert(png.data[3] === 255, `top-left pixel alpha is ${png.data[3]}, expected an opaque background`);
+      assert(embeddedMap(bytes) === before, 'the embedded map is not the current map');
+      await writeFile(join(out, 'export-4000.png'), bytes);
+      await reopen(page, 'export-4000.png', bytes);
+      assert(await page.evaluate(() => window.ecomap.getMap()) === before, 'the re-opened PNG gives another map');
+      // The export has its own fonts: the screen's text is still drawn after it.
+      const text = await page.evaluate(() => window.ecomap.renderedText());
+      assert(text.includes('People and organizations'), `the side panel has no text after the export:\n${text.slice(0, 300)}`);
+      console.log(`       4000×${png.height} PNG of 1,000 entities: ${(bytes.length / 1048576).toFixed(1)} MB, ` +
+                  `${(milliseconds / 1000).toFixed(1)} s in the page`);
+      assert(problems.length === 0, problems.join('\n'));
+      await context.close();
+    }],
+
     ['a width past the limit is refused with a clear message', async () => {
       const { context, page } = await openApp(browser, server.url);
       await waitReady(page);
