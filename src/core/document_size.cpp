@@ -1,6 +1,6 @@
 // ecomap core: exported sizes and document caps (see document_size.hpp).
 //
-// The sizes follow nlohmann::json's pretty printer as export_json uses it (2-space
+// The sizes follow the layout export_json writes, nlohmann::json's pretty printer (2-space
 // indent, ensure_ascii off): an object at indent i with n members of sizes m_k takes
 // n == 0 ? 2 : sum(m_k) + 2n + i + 2 bytes, where a member at indent i + 2 takes
 // (i + 2) + |"key"| + 2 + |value|; an array is the same with elements at indent i + 2,

@@ -7,10 +7,13 @@
 #include "core/invariants.hpp"
 #include "core/io_json.hpp"
 #include "core/json_input.hpp"
+#include "core/json_tree.hpp"
 #include "core/migrate.hpp"
 #include "core/png_embed.hpp"
 #include "core/restore.hpp"
 #include "core/utf8.hpp"
+
+#include <cstdint>
 
 namespace ecomap {
 
@@ -46,16 +49,8 @@ void import_template(const nlohmann::json& root, const ImportOptions& options, I
     result.document = new_document(*framework.framework, options.now_iso);
 }
 
-void import_map(nlohmann::json& root, const ImportOptions& options, ImportResult& result) {
-    detail::Envelope envelope = detail::read_envelope(root, "map", kFormatVersion);
-    if (envelope.error) {
-        result.error = std::move(envelope.error);
-        return;
-    }
-    result.source_version = envelope.version;
-    detail::WarningSink warnings(result.warnings);
-    detail::migrate_to_current(root, envelope.version, warnings);
-    detail::Restored restored = detail::restore_document(root, options, warnings);
+// The last stages of a map: caps and invariants of the restored document.
+void finish_map(detail::Restored restored, detail::WarningSink& warnings, ImportResult& result) {
     warnings.finish();
     if (!restored.document) {
         result.error = std::move(restored.error);
@@ -74,6 +69,41 @@ void import_map(nlohmann::json& root, const ImportOptions& options, ImportResult
         return;
     }
     result.document = std::move(restored.document);
+}
+
+void import_map(nlohmann::json& root, const ImportOptions& options, ImportResult& result) {
+    detail::Envelope envelope = detail::read_envelope(root, "map", kFormatVersion);
+    if (envelope.error) {
+        result.error = std::move(envelope.error);
+        return;
+    }
+    result.source_version = envelope.version;
+    detail::WarningSink warnings(result.warnings);
+    detail::migrate_to_current(root, envelope.version, warnings);
+    detail::JsonTree tree;
+    detail::tree_from_nlohmann(root, tree);
+    finish_map(detail::restore_document(tree.root(), options, warnings), warnings, result);
+}
+
+// The fast path: a map file of the current formatVersion that the fast reader reads
+// (json_tree.hpp) goes straight to restore, as import_map would take it (the migration
+// of the current version changes nothing). False, with `result` untouched, for anything
+// else: the bytes then take the nlohmann path, which gives the same errors as always.
+bool import_current_map(std::string_view bytes, const ImportOptions& options, ImportResult& result) {
+    if (detail::check_untrusted_text(bytes, options.max_bytes)) return false;
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    detail::JsonTree tree;  // the reader gives up past max_depth, where too_deep_at would refuse
+    if (!detail::parse_json_tree(bytes, tree, options.max_depth)) return false;
+    const detail::JsonValue& root = tree.root();
+    const detail::JsonValue* format = root.find("format");
+    const detail::JsonValue* version = root.find("formatVersion");
+    if (format == nullptr || !format->is_string() || format->text() != kFormatName || version == nullptr ||
+        !version->is_number_unsigned() || version->unsigned_integer() != static_cast<std::uint64_t>(kFormatVersion))
+        return false;
+    result.source_version = kFormatVersion;
+    detail::WarningSink warnings(result.warnings);
+    finish_map(detail::restore_document(root, options, warnings), warnings, result);
+    return true;
 }
 
 }  // namespace
@@ -103,6 +133,7 @@ namespace {
 
 // The JSON stages, for a map file or the map embedded in an image.
 void import_json(std::string_view bytes, const ImportOptions& options, ImportResult& result) {
+    if (import_current_map(bytes, options, result)) return;
     detail::ParsedJson parsed = detail::parse_untrusted_json(bytes, options.max_bytes, options.max_depth);
     if (parsed.error) {
         result.error = std::move(parsed.error);

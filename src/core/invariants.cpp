@@ -2,13 +2,13 @@
 #include "core/invariants.hpp"
 
 #include "core/framework.hpp"
+#include "core/id_set.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <type_traits>
-#include <unordered_set>
 
 namespace ecomap {
 
@@ -40,12 +40,12 @@ public:
     // Checks ids of `records` under `path`; fills `ids` with them.
     template <typename Record>
     void ids(const std::vector<Record>& records, const std::string& path,
-             std::unordered_set<std::string_view>& seen) {
+             detail::IdSet& seen) {
         for (std::size_t i = 0; i < records.size(); ++i) {
             const auto id_path = [&] { return path + "/" + std::to_string(i) + "/id"; };
             const std::string& id = records[i].id;
             if (id.empty()) fail(id_path, "empty id");
-            else if (!seen.insert(id).second) fail(id_path, "id " + text::quoted_excerpt(id) + " is used twice");
+            else if (!seen.insert(id)) fail(id_path, "id " + text::quoted_excerpt(id) + " is used twice");
             text(id, kMaxIdLength, id_path);
         }
     }
@@ -75,7 +75,7 @@ std::vector<std::string> check_invariants(const Document& document) {
     check.count(document.placements.size(), kDefaultMaxPlacements, "/placements");
     check.count(document.relationships.size(), kDefaultMaxRelationships, "/relationships");
 
-    std::unordered_set<std::string_view> entity_ids;
+    detail::IdSet entity_ids(document.entities.size());
     check.ids(document.entities, "/entities", entity_ids);
     for (std::size_t i = 0; i < document.entities.size(); ++i) {
         const Entity& entity = document.entities[i];
@@ -85,12 +85,12 @@ std::vector<std::string> check_invariants(const Document& document) {
         check.text(entity.source, kMaxNameLength, [&] { return path() + "/source"; });
     }
 
-    std::unordered_set<std::string_view> placement_ids;
+    detail::IdSet placement_ids(document.placements.size());
     check.ids(document.placements, "/placements", placement_ids);
     for (std::size_t i = 0; i < document.placements.size(); ++i) {
         const Placement& placement = document.placements[i];
         const auto path = [i] { return "/placements/" + std::to_string(i); };
-        if (!entity_ids.count(placement.entity))
+        if (!entity_ids.contains(placement.entity))
             check.fail([&] { return path() + "/entity"; }, "no entity " + text::quoted_excerpt(placement.entity));
         if (document.framework.find_role(placement.role) == nullptr)
             check.fail([&] { return path() + "/role"; }, "no role " + text::quoted_excerpt(placement.role));
@@ -103,14 +103,14 @@ std::vector<std::string> check_invariants(const Document& document) {
         }
     }
 
-    std::unordered_set<std::string_view> relationship_ids;
+    detail::IdSet relationship_ids(document.relationships.size());
     check.ids(document.relationships, "/relationships", relationship_ids);
     for (std::size_t i = 0; i < document.relationships.size(); ++i) {
         const Relationship& relationship = document.relationships[i];
         const auto path = [i] { return "/relationships/" + std::to_string(i); };
-        if (!entity_ids.count(relationship.from))
+        if (!entity_ids.contains(relationship.from))
             check.fail([&] { return path() + "/from"; }, "no entity " + text::quoted_excerpt(relationship.from));
-        if (!entity_ids.count(relationship.to))
+        if (!entity_ids.contains(relationship.to))
             check.fail([&] { return path() + "/to"; }, "no entity " + text::quoted_excerpt(relationship.to));
         if (relationship.from == relationship.to) check.fail(path, "joins an entity to itself");
         check.text(relationship.kind, kMaxNameLength, [&] { return path() + "/kind"; });

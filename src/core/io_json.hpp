@@ -9,6 +9,10 @@
 // and reopened is refused with TooLarge) -> invariant check. At most kMaxWarnings
 // warnings are kept on every path (migrations, restore, CSV, embedded maps), then one
 // line counts the rest.
+// A map file of the current formatVersion that is well-formed JSON is read by a fast
+// reader (json_tree.hpp) straight into restore; every other input, and any byte the fast
+// reader cannot read exactly as nlohmann::json would, takes the nlohmann path, so the
+// accepted files, warnings and errors are the same on both.
 // A template file ("format": "ecomap-template") gives a new map made from it.
 // Other inputs recognised at the door, before the JSON stages:
 // - PNG bytes (signature): the map embedded by embed_document_in_png (png_embed.hpp);

@@ -1,6 +1,7 @@
 // ecomap core (internal): size, text, nesting, syntax and envelope checks.
 #include "core/json_input.hpp"
 
+#include "core/json_tree.hpp"
 #include "core/utf8.hpp"
 
 #include <cstdio>
@@ -18,6 +19,26 @@ ImportError error_at(ImportErrorCode code, std::string message, std::string_view
     return error;
 }
 
+
+// The reason in a nlohmann parse_error message: "...while parsing value - <reason>;
+// last read: '...'" gives "<reason>", e.g. "unexpected ','; expected string literal".
+std::string syntax_reason(std::string_view what) {
+    const auto dash = what.find(" - ");
+    if (dash == std::string_view::npos) return "unexpected text";
+    std::string_view reason = what.substr(dash + 3);
+    reason = reason.substr(0, reason.find("; last read"));
+    std::string line(reason);
+    for (char& c : line) {
+        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    }
+    return line;
+}
+
+bool only_whitespace(std::string_view bytes) {
+    return bytes.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+}  // namespace
 
 // Byte offset where nesting first exceeds max_depth, or nullopt. Brackets inside
 // strings do not count. Runs before parsing so deep input never reaches a recursive
@@ -42,26 +63,6 @@ std::optional<std::size_t> too_deep_at(std::string_view bytes, int max_depth) {
     }
     return std::nullopt;
 }
-
-// The reason in a nlohmann parse_error message: "...while parsing value - <reason>;
-// last read: '...'" gives "<reason>", e.g. "unexpected ','; expected string literal".
-std::string syntax_reason(std::string_view what) {
-    const auto dash = what.find(" - ");
-    if (dash == std::string_view::npos) return "unexpected text";
-    std::string_view reason = what.substr(dash + 3);
-    reason = reason.substr(0, reason.find("; last read"));
-    std::string line(reason);
-    for (char& c : line) {
-        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-    }
-    return line;
-}
-
-bool only_whitespace(std::string_view bytes) {
-    return bytes.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-}  // namespace
 
 std::optional<ImportError> too_large(std::size_t size, std::size_t max_bytes) {
     if (size <= max_bytes) return std::nullopt;
@@ -99,7 +100,9 @@ ParsedJson parse_untrusted_json(std::string_view bytes, std::size_t max_bytes, i
         return parsed;
     }
     try {
-        parsed.value = nlohmann::json::parse(bytes.begin(), bytes.end());
+        // Well-formed JSON through the fast reader; anything else through nlohmann's
+        // parser, for the same value or the error with its message and position.
+        if (!fast_parse_json(bytes, parsed.value)) parsed.value = nlohmann::json::parse(bytes.begin(), bytes.end());
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte is the 1-based index of the byte where parsing stopped.
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;

@@ -23,6 +23,9 @@ struct ParsedJson {
 std::optional<ImportError> check_untrusted_text(std::string_view bytes, std::size_t max_bytes);
 std::optional<ImportError> too_large(std::size_t size, std::size_t max_bytes);  // TooLarge when size > max_bytes
 
+// Byte offset where nesting first exceeds max_depth (brackets in strings do not count), or nullopt.
+std::optional<std::size_t> too_deep_at(std::string_view bytes, int max_depth);
+
 // check_untrusted_text -> nesting depth -> JSON syntax -> top level is an object.
 ParsedJson parse_untrusted_json(std::string_view bytes, std::size_t max_bytes, int max_depth);
 

@@ -11,13 +11,14 @@
 #include "core/framework.hpp"
 #include "core/framework_json.hpp"
 #include "core/json_input.hpp"
+#include "core/json_tree.hpp"
+#include "core/id_set.hpp"
+#include "core/restore_ids.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace ecomap::detail {
 
@@ -36,14 +37,14 @@ void WarningSink::finish() {
 
 namespace {
 
-using nlohmann::json;
+using json = JsonValue;
 
 // [SECTION] Field readers ----------------------------------------------------------------
 
 // The member `key` of `object`, or nullptr when absent or null (both mean "use the default").
 const json* present(const json& object, const char* key) {
-    const auto it = object.find(key);
-    return it == object.end() || it->is_null() ? nullptr : &*it;
+    const json* member = object.find(key);
+    return member == nullptr || member->is_null() ? nullptr : member;
 }
 
 std::string clip(std::string value, std::size_t max, const std::string& path, WarningSink& warnings) {
@@ -63,9 +64,9 @@ std::string read_text(const json& object, const char* key, const std::string& pa
                                            (fallback.empty() ? "; left empty" : "; using " + text::quoted_excerpt(fallback)));
         return std::string(fallback);
     }
-    const auto& found = value->get_ref<const std::string&>();
-    if (found.size() <= max || text::code_point_count(found) <= max) return found;  // never fewer bytes than characters
-    return clip(found, max, path + "/" + key, warnings);
+    const std::string_view found = value->text();
+    if (found.size() <= max || text::code_point_count(found) <= max) return std::string(found);  // never fewer bytes than characters
+    return clip(std::string(found), max, path + "/" + key, warnings);
 }
 
 bool read_bool(const json& object, const char* key, const std::string& path, WarningSink& warnings) {
@@ -76,7 +77,7 @@ bool read_bool(const json& object, const char* key, const std::string& path, War
                                            "; using false");
         return false;
     }
-    return value->get<bool>();
+    return value->boolean();
 }
 
 // Enum member spelled as in files: missing -> fallback; unknown -> fallback with a warning.
@@ -86,7 +87,7 @@ Enum read_enum(const json& object, const char* key, const std::string& path, War
     const json* value = present(object, key);
     if (value == nullptr) return fallback;
     if (value->is_string()) {
-        const auto& spelled = value->get_ref<const std::string&>();
+        const std::string_view spelled = value->text();
         if (const auto parsed = parse(spelled)) return *parsed;
         warnings.add(path + "/" + key, "unknown " + std::string(key) + " " + text::quoted_excerpt(spelled) +
                                            "; using " + text::quoted_excerpt(to_string(fallback)));
@@ -101,11 +102,11 @@ Enum read_enum(const json& object, const char* key, const std::string& path, War
 // whole number (written as text). nullopt otherwise.
 std::optional<std::string> as_id(const json* value) {
     if (value == nullptr) return std::nullopt;
-    if (value->is_number_integer()) return value->dump();
+    if (value->is_number_integer()) return value->number_text();
     if (!value->is_string()) return std::nullopt;
-    const auto& id = value->get_ref<const std::string&>();
+    const std::string_view id = value->text();
     if (id.empty() || (id.size() > kMaxIdLength && text::code_point_count(id) > kMaxIdLength)) return std::nullopt;
-    return id;
+    return std::string(id);
 }
 
 std::optional<Vec2> read_position(const json& object, const std::string& path, WarningSink& warnings) {
@@ -119,7 +120,7 @@ std::optional<Vec2> read_position(const json& object, const std::string& path, W
         return std::nullopt;
     }
     // Finite: the JSON parser refuses NaN, infinities and numbers past the range of a double.
-    Vec2 position{x->get<double>(), y->get<double>()};
+    Vec2 position{x->number(), y->number()};
     if (std::fabs(position.x) > kMaxCoordinate || std::fabs(position.y) > kMaxCoordinate) {
         position.x = std::clamp(position.x, -kMaxCoordinate, kMaxCoordinate);
         position.y = std::clamp(position.y, -kMaxCoordinate, kMaxCoordinate);
@@ -141,68 +142,11 @@ const json* read_list(const json& root, const char* key, WarningSink& warnings) 
 
 // [SECTION] Ids ----------------------------------------------------------------------------
 
-// Gives each record of one type a unique id: the first record holding an id keeps it,
-// later holders are renamed, records without a usable id get a generated one. New ids
-// never collide with any id in the file, so references keep their meaning.
-class IdAssigner {
-public:
-    IdAssigner(std::string_view noun, WarningSink& warnings) : noun_(noun), warnings_(warnings) {}
-
-    void reserve(const std::optional<std::string>& raw) {  // call for every record first
-        if (raw) taken_.insert(*raw);
-    }
-
-    // The id of the record at `path` whose "id" member is `member` (read with as_id).
-    // `keeps_own` tells whether the record kept the id it had in the file.
-    std::string assign(const json* member, const std::optional<std::string>& raw, const std::string& path,
-                       bool& keeps_own) {
-        keeps_own = false;
-        const std::string id_path = path + "/id";
-        if (!raw) {
-            std::string id = fresh(noun_, 1);
-            warnings_.add(id_path, (member == nullptr ? "the " + noun_ + " has no id"
-                                                      : "the " + noun_ + " id is not usable (empty, too long or not text)") +
-                                       "; gave it " + text::quoted_excerpt(id));
-            return id;
-        }
-        if (given_.insert(*raw).second) {
-            keeps_own = true;
-            return *raw;
-        }
-        std::string id = fresh(*raw, 2);
-        warnings_.add(id_path, "the " + noun_ + " id " + text::quoted_excerpt(*raw) + " is used twice; renamed this one to " +
-                                   text::quoted_excerpt(id) + " (references still point at the first)");
-        return id;
-    }
-
-private:
-    // base-N for the first N >= first_suffix that no id uses.
-    std::string fresh(const std::string& base, std::size_t first_suffix) {
-        std::size_t& next = next_suffix_.try_emplace(base, first_suffix).first->second;
-        for (;; ++next) {
-            const std::string suffix = "-" + std::to_string(next);
-            std::string candidate = text::truncate_code_points(base, kMaxIdLength - suffix.size()) + suffix;
-            if (taken_.insert(candidate).second) {
-                ++next;
-                return candidate;
-            }
-        }
-    }
-
-    std::string noun_;
-    WarningSink& warnings_;
-    std::unordered_set<std::string> taken_;  // every id in the file and every id handed out
-    std::unordered_set<std::string> given_;  // file ids already kept by a record
-    std::unordered_map<std::string, std::size_t> next_suffix_;
-};
-
-// Ids of the records of `list`, read with as_id (nullopt for non-objects and unusable ids),
-// all reserved in `ids`.
-std::vector<std::optional<std::string>> reserve_ids(const json& list, IdAssigner& ids) {
+// Ids of the records of `list`, read with as_id (nullopt for non-objects and unusable ids).
+std::vector<std::optional<std::string>> reserve_ids(const json& list) {
     std::vector<std::optional<std::string>> raw(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (list[i].is_object()) raw[i] = as_id(present(list[i], "id"));
-        ids.reserve(raw[i]);
     }
     return raw;
 }
@@ -212,7 +156,8 @@ std::vector<std::optional<std::string>> reserve_ids(const json& list, IdAssigner
 struct Context {
     const Framework& framework;
     WarningSink& warnings;
-    std::unordered_set<std::string> entity_ids;  // ids that references may name
+    std::vector<std::optional<std::string>> entity_raw_ids;  // the entities' ids in the file (reserve_ids)
+    IdSet entity_ids;  // ids that references may name (views of entity_raw_ids)
 };
 
 // A reference member naming an entity, or nullopt (with a warning) when it names none.
@@ -224,7 +169,7 @@ std::optional<std::string> entity_reference(const json& record, const char* key,
         context.warnings.add(path + "/" + key, "the " + std::string(noun) + " has no usable \"" + key + "\" entity; dropped");
         return std::nullopt;
     }
-    if (!context.entity_ids.count(*id)) {
+    if (!context.entity_ids.contains(*id)) {
         context.warnings.add(path + "/" + key, "the " + std::string(noun) + " points at entity " + text::quoted_excerpt(*id) +
                                                    ", which is not in the map; dropped");
         return std::nullopt;
@@ -267,15 +212,17 @@ Centre restore_centre(const json& root, Context& context) {
             context.warnings.add(path, "expected text, found " + std::string(type_phrase(item)) + "; dropped");
             continue;
         }
-        centre.values.push_back(clip(item.get<std::string>(), kMaxNameLength, path, context.warnings));
+        centre.values.push_back(clip(std::string(item.text()), kMaxNameLength, path, context.warnings));
     }
     return centre;
 }
 
 std::vector<Entity> restore_entities(const json& list, Context& context) {
     std::vector<Entity> entities;
-    IdAssigner ids("entity", context.warnings);
-    const auto raw = reserve_ids(list, ids);
+    entities.reserve(list.size());
+    context.entity_raw_ids = reserve_ids(list);
+    const auto& raw = context.entity_raw_ids;
+    IdAssigner ids("entity", context.warnings, raw);
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = "/entities/" + std::to_string(i);
         const json& item = list[i];
@@ -283,7 +230,7 @@ std::vector<Entity> restore_entities(const json& list, Context& context) {
         Entity entity;
         bool keeps_own = false;
         entity.id = ids.assign(present(item, "id"), raw[i], path, keeps_own);
-        if (keeps_own) context.entity_ids.insert(entity.id);
+        if (keeps_own) context.entity_ids.insert(*raw[i]);
         entity.kind = read_enum(item, "kind", path, context.warnings, EntityKind::Person, parse_entity_kind);
         entity.name = read_text(item, "name", path, kMaxNameLength, context.warnings);
         entity.anonymous = read_bool(item, "anonymous", path, context.warnings);
@@ -296,8 +243,9 @@ std::vector<Entity> restore_entities(const json& list, Context& context) {
 
 std::vector<Placement> restore_placements(const json& list, Context& context) {
     std::vector<Placement> placements;
-    IdAssigner ids("placement", context.warnings);
-    const auto raw = reserve_ids(list, ids);
+    placements.reserve(list.size());
+    const auto raw = reserve_ids(list);
+    IdAssigner ids("placement", context.warnings, raw);
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = "/placements/" + std::to_string(i);
         const json& item = list[i];
@@ -327,8 +275,9 @@ std::vector<Placement> restore_placements(const json& list, Context& context) {
 
 std::vector<Relationship> restore_relationships(const json& list, Context& context) {
     std::vector<Relationship> relationships;
-    IdAssigner ids("relationship", context.warnings);
-    const auto raw = reserve_ids(list, ids);
+    relationships.reserve(list.size());
+    const auto raw = reserve_ids(list);
+    IdAssigner ids("relationship", context.warnings, raw);
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string path = "/relationships/" + std::to_string(i);
         const json& item = list[i];
@@ -361,7 +310,9 @@ std::map<std::string, std::string> restore_reflections(const json& root, Context
         context.warnings.add("/reflections", "expected an object, found " + std::string(type_phrase(*value)) + "; ignored");
         return reflections;
     }
-    for (const auto& [prompt_id, answer] : value->items()) {
+    for (const json* member : value->sorted_members()) {  // by prompt id, as nlohmann listed them
+        const std::string prompt_id(member->key());
+        const json& answer = *member;
         const std::string path = "/reflections/" + text::pointer_token(prompt_id);
         const bool known = std::any_of(context.framework.prompts.begin(), context.framework.prompts.end(),
                                        [&id = prompt_id](const Prompt& prompt) { return prompt.id == id; });
@@ -370,7 +321,7 @@ std::map<std::string, std::string> restore_reflections(const json& root, Context
         } else if (!answer.is_string()) {
             context.warnings.add(path, "expected text, found " + std::string(type_phrase(answer)) + "; dropped");
         } else {
-            reflections[prompt_id] = clip(answer.get<std::string>(), kMaxTextLength, path, context.warnings);
+            reflections[prompt_id] = clip(std::string(answer.text()), kMaxTextLength, path, context.warnings);
         }
     }
     return reflections;
@@ -387,7 +338,9 @@ std::map<std::string, int> restore_votes(const json& root, Context& context) {
         context.warnings.add("/votes", "expected an object, found " + std::string(type_phrase(*value)) + "; ignored");
         return votes;
     }
-    for (const auto& [role_id, count] : value->items()) {
+    for (const json* member : value->sorted_members()) {  // by role id, as nlohmann listed them
+        const std::string role_id(member->key());
+        const json& count = *member;
         const std::string path = "/votes/" + text::pointer_token(role_id);
         if (context.framework.find_role(role_id) == nullptr) {
             context.warnings.add(path, "no role " + text::quoted_excerpt(role_id) + " in this map's framework; its votes were dropped");
@@ -395,13 +348,13 @@ std::map<std::string, int> restore_votes(const json& root, Context& context) {
         }
         long long number = 0;
         if (count.is_number_unsigned()) {
-            const auto big = count.get<std::uint64_t>();
+            const auto big = count.unsigned_integer();
             number = big > static_cast<std::uint64_t>(kMaxVotesPerRole) ? kMaxVotesPerRole + 1LL : static_cast<long long>(big);
         } else if (count.is_number_integer()) {
-            number = count.get<std::int64_t>();
+            number = count.integer();
         } else {
             context.warnings.add(path, "expected a whole number of votes, found " +
-                                           (count.is_number() ? count.dump() : std::string(type_phrase(count))) + "; dropped");
+                                           (count.is_number() ? count.number_text() : std::string(type_phrase(count))) + "; dropped");
             continue;
         }
         if (number < 0) {
@@ -421,7 +374,7 @@ std::map<std::string, int> restore_votes(const json& root, Context& context) {
 Framework restore_framework(const json& root, WarningSink& warnings) {
     const json* value = present(root, "framework");
     if (value == nullptr) return default_framework();
-    FrameworkResult result = framework_from_json(*value, "/framework");
+    FrameworkResult result = framework_from_json(to_nlohmann(*value), "/framework");
     if (result.ok()) return std::move(*result.framework);
     warnings.add(result.error->path, "the map's own framework is unusable: " + result.error->message +
                                          "; using the built-in " + default_framework().name + " framework");
@@ -455,13 +408,13 @@ Restored restore_document(const json& root, const ImportOptions& options, Warnin
 
     Document document;
     document.framework = restore_framework(root, warnings);
-    Context context{document.framework, warnings, {}};
+    Context context{document.framework, warnings, {}, IdSet{}};
     const json* meta = present(root, "meta");
     if (meta != nullptr && !meta->is_object()) {
         warnings.add("/meta", "expected an object, found " + std::string(type_phrase(*meta)) + "; ignored");
         meta = nullptr;
     }
-    const json empty = json::object();
+    const json empty;  // not an object: every member reads as absent
     const json& meta_object = meta != nullptr ? *meta : empty;
     document.meta.title = read_text(meta_object, "title", "/meta", kMaxNameLength, warnings, kUntitledTitle);
     document.meta.created = read_text(meta_object, "created", "/meta", kMaxNameLength, warnings);

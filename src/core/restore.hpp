@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/io_json.hpp"
+#include "core/json_tree.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +31,7 @@ struct Restored {
     std::optional<ImportError> error;  // TooManyRecords or NothingUsable
 };
 
-Restored restore_document(const nlohmann::json& root, const ImportOptions& options, WarningSink& warnings);
+// `root` is the map object, migrated to the current formatVersion.
+Restored restore_document(const JsonValue& root, const ImportOptions& options, WarningSink& warnings);
 
 }  // namespace ecomap::detail

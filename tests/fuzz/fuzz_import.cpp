@@ -9,6 +9,10 @@
 #include "core/export_svg.hpp"
 #include "core/invariants.hpp"
 #include "core/io_json.hpp"
+#include "core/json_tree.hpp"
+#include "core/utf8.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <cstdio>
@@ -22,10 +26,31 @@ void fail(const char* what, const ecomap::ImportResult& result) {
     std::abort();
 }
 
+// The fast JSON reader gives up or reads what nlohmann::json::parse reads (same types,
+// same values); it never reads what nlohmann refuses. Its input is valid UTF-8.
+void check_fast_reader(std::string_view bytes) {
+    if (ecomap::text::first_invalid_utf8(bytes)) return;
+    nlohmann::json reference;
+    bool refused = false;
+    try {
+        reference = nlohmann::json::parse(bytes.begin(), bytes.end());
+    } catch (const nlohmann::json::exception&) {
+        refused = true;
+    }
+    nlohmann::json fast;
+    if (!ecomap::detail::fast_parse_json(bytes, fast)) return;
+    // dump() writes types apart (1 and 1.0) and every value; == would equate 1 and 1.0.
+    if (refused || fast.dump() != reference.dump()) {
+        std::fprintf(stderr, "fuzz_import: the fast JSON reader disagrees with nlohmann\n");
+        std::abort();
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    check_fast_reader(bytes);
     const ecomap::ImportResult result = ecomap::import_document(bytes);
     if (result.ok() == result.error.has_value()) fail("exactly one of document and error must be set", result);
     if (!result.ok()) {
