@@ -195,7 +195,11 @@ bool Shell::sync_density() {
     if (fonts_.ui != nullptr && std::abs(density - fonts_.density) < 0.01f && !add_large) return false;
     fonts_ = ui::build_fonts(density, fonts_.label_large != nullptr || add_large);  // large labels once asked for
     ImGui::GetIO().FontDefault = fonts_.ui;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();  // re-created by the next NewFrame
+    // Upload the new atlas now: the back end's NewFrame re-creates only what it has never made
+    // (it checks the shader, not the font texture), so after the first frame a destroyed
+    // texture would stay missing and every glyph and shape would sample black.
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
     redraw();
     return true;
 }
