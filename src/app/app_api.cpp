@@ -17,6 +17,7 @@
 #include "core/csv.hpp"
 #include "core/export_pdf.hpp"
 #include "core/export_svg.hpp"
+#include "core/i18n.hpp"
 #include "core/io_json.hpp"
 #include "core/share_link.hpp"
 #include "platform/platform.hpp"
@@ -168,6 +169,15 @@ void register_api(Shell& shell) {
         workspace.room_end();
         shell.redraw();
         return std::string("true");
+    });
+    platform::register_api("texts", [](std::string_view prefix) {  // {language, texts: {key: text}} of the keys starting with prefix
+        nlohmann::ordered_json out;
+        out["language"] = i18n::language();
+        auto texts = nlohmann::ordered_json::object();
+        for (const std::string& key : i18n::keys(i18n::kDefaultLanguage))
+            if (key.starts_with(prefix)) texts[key] = i18n::text(i18n::language(), key);
+        out["texts"] = std::move(texts);
+        return out.dump();
     });
     platform::register_api("uiItems", [](std::string_view) { return ui::items_json(); });
     platform::register_api("state", [&workspace](std::string_view) {

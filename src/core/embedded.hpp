@@ -1,6 +1,8 @@
 // Files from maps/ and the typeface embedded in the core at build time (see cmake/EcomapEmbed.cmake).
 #pragma once
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace ecomap::embedded {
 std::string_view social_change_ecosystem_json();  // maps/social-change-ecosystem.json
@@ -11,4 +13,5 @@ std::string_view example_organization();
 std::string_view example_workshop();
 std::string_view inter_regular_otf();             // Debian's fonts-inter: the screen's and the PDF's typeface
 std::string_view inter_semibold_otf();
+std::vector<std::pair<std::string_view, std::string_view>> catalogs();  // src/i18n/<code>.json: {code, JSON text}
 }  // namespace ecomap::embedded
