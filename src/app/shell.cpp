@@ -138,6 +138,7 @@ bool Shell::init(std::string& error) {
     if (const std::optional<std::string> saved = platform::load_autosave())
         workspace_.open(Origin::Autosave, "autosave", *saved);
     register_api(*this);
+    register_access_api(*this);
     connect_platform();
     return true;
 }

@@ -64,5 +64,6 @@ private:
 };
 
 void register_api(Shell& shell);  // window.ecomap.* entries (app_api.cpp)
+void register_access_api(Shell& shell);  // the entries of the page's operable list for screen readers (access_api.cpp)
 
 }  // namespace ecomap::app
