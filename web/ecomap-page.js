@@ -112,6 +112,8 @@
 
   // [SECTION] Clipboard: SDL would swallow Ctrl/Cmd+V, so the page hands pasted text over.
   window.addEventListener('paste', (event) => {
+    const field = event.target && event.target.closest && event.target.closest('input, textarea, select');
+    if (field && field !== keyboardInput) return;  // a field of the page (web/ecomap-access.js, panels) takes its own paste
     const text = event.clipboardData && event.clipboardData.getData('text/plain');
     if (text && Module.ecomapBridge) { event.preventDefault(); Module.ecomapBridge.paste(text); }
   });
@@ -155,39 +157,6 @@
   }
   // A tap elsewhere keeps the keyboard while a field is still active in the app.
   canvas.addEventListener('touchend', () => { if (keyboardWanted) keyboardInput.focus({ preventScroll: true }); });
-
-  // [SECTION] The map as HTML tables for screen readers (the canvas is one image to them).
-  // Rebuilt after every change; visually hidden, read in place of the canvas.
-  const readout = document.createElement('section');
-  readout.id = 'ecomap-readout';
-  readout.setAttribute('aria-label', 'The map as text');
-  readout.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);' +
-                          'clip-path:inset(50%);white-space:nowrap;';
-  document.body.appendChild(readout);
-  function cell(tag, text) { const el = document.createElement(tag); el.textContent = String(text); return el; }
-  function table(caption, headings, rows) {
-    const t = document.createElement('table');
-    t.appendChild(cell('caption', caption));
-    const head = t.createTHead().insertRow();
-    for (const h of headings) head.appendChild(cell('th', h));
-    const body = t.createTBody();
-    for (const row of rows) { const tr = body.insertRow(); for (const v of row) tr.appendChild(cell('td', v)); }
-    return t;
-  }
-  let readoutTimer = 0;
-  function updateReadout() {
-    clearTimeout(readoutTimer);
-    readoutTimer = setTimeout(() => {
-      const data = JSON.parse(call('readout'));
-      readout.replaceChildren(
-        cell('h2', data.title || 'Untitled map'),
-        cell('p', 'Values: ' + data.values.join(', ') + (data.cause ? '. Cause: ' + data.cause : '')),
-        table('People, organizations and networks', ['Name', 'Kind', 'Roles'],
-              data.entities.map((e) => [e.name, e.kind, e.roles || 'no role yet'])),
-        table('Roles', ['Role', 'People', 'Organizations', 'Networks', 'Votes', 'Gap'],
-              data.roles.map((r) => [r.name, r.people, r.organizations, r.networks, r.votes, r.gap])));
-    }, 200);
-  }
 
   // [SECTION] Scripts loaded only when needed (room.js and qr.js are not part of the first load)
   const scripts = new Map();
@@ -260,7 +229,7 @@
     uiItems: () => JSON.parse(call('uiItems')),      // named widgets of the last frame: {label: {x, y, w, h}} (CSS px)
     state: () => JSON.parse(call('state')),          // session state: selection, camera, undo/redo labels, dialogs
     flushAutosave: () => { flush(); return storage.written(); },  // save to IndexedDB now; resolves when written
-    _resolveReady: () => { performance.mark('ecomap:ready'); statusBox.hidden = true; runtimeReady = true; updateReadout(); storage.refreshRecent(); resolveReady(); },
+    _resolveReady: () => { performance.mark('ecomap:ready'); statusBox.hidden = true; runtimeReady = true; storage.refreshRecent(); resolveReady(); },
     _takeAutosave: storage.takeAutosave,
     _storeAutosave: storage.store,
     _beginMap: storage.beginMap,
@@ -269,10 +238,10 @@
     _refreshRecent: storage.refreshRecent,
     _download: download,
     _loadScript: loadScript,
-    _viewChanged: () => updateReadout(),
+    _viewChanged: () => window.dispatchEvent(new Event('ecomap:viewchange')),  // names hidden or shown (web/ecomap-access.js)
     _showKeyboard: showKeyboard,
     _openPicker: openPicker,
-    _notifyChange: (revision) => { updateReadout(); for (const listener of changeListeners) {
+    _notifyChange: (revision) => { for (const listener of changeListeners) {
       try { listener({ revision }); } catch (error) { console.error(error); } } },
   };
 

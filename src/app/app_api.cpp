@@ -11,7 +11,6 @@
 #include <imgui.h>
 
 #include "app/shell.hpp"
-#include "core/analysis.hpp"
 #include "core/base64.hpp"
 #include "core/commands.hpp"
 #include "core/csv.hpp"
@@ -96,40 +95,6 @@ void register_api(Shell& shell) {
         nlohmann::ordered_json out;
         out["ok"] = true;
         out["base64"] = base64_encode(ecomap::export_pdf(workspace.export_document(), pdf));
-        return out.dump();
-    });
-    platform::register_api("readout", [&workspace, &ui_state](std::string_view) {  // the map as plain data for the page's
-        const Document document = workspace.export_document();              // screen-reader table (names hidden when asked)
-        const Analysis analysis = analyse(document);
-        nlohmann::ordered_json out;
-        out["title"] = document.meta.title;
-        out["values"] = document.centre.values;
-        out["cause"] = document.centre.cause;
-        auto entities = nlohmann::ordered_json::array();
-        for (const Entity& entity : document.entities) {
-            std::string roles;
-            for (const Placement& placement : document.placements) {
-                if (placement.entity != entity.id) continue;
-                const Role* role = document.framework.find_role(placement.role);
-                roles += (roles.empty() ? "" : "; ") + (role ? role->name : placement.role) + " (" +
-                         std::string(to_string(placement.strength)) + ")";
-            }
-            entities.push_back({{"name", entity.anonymous && !ui_state.hide_names ? "Anonymous" : entity.name},
-                                {"kind", to_string(entity.kind)},
-                                {"roles", roles}});
-        }
-        out["entities"] = std::move(entities);
-        auto roles = nlohmann::ordered_json::array();
-        for (size_t i = 0; i < analysis.roles.size() && i < document.framework.roles.size(); ++i) {
-            const RoleStats& stats = analysis.roles[i];
-            roles.push_back({{"name", document.framework.roles[i].name},
-                             {"people", stats.by_kind[slot(EntityKind::Person)]},
-                             {"organizations", stats.by_kind[slot(EntityKind::Organization)]},
-                             {"networks", stats.by_kind[slot(EntityKind::Network)]},
-                             {"votes", stats.votes},
-                             {"gap", stats.empty ? "missing" : stats.thin ? "thin" : stats.crowded ? "crowded" : ""}});
-        }
-        out["roles"] = std::move(roles);
         return out.dump();
     });
     platform::register_api("shareCompact", [&workspace](std::string_view) {  // the page deflates it into #map=1.…

@@ -1,5 +1,6 @@
-// Screen readers: the canvas is one image to them, so the page keeps the map as HTML
-// tables (visually hidden) that follow every change and the "hide names" switch.
+// Screen readers: the canvas is one image to them, so the page keeps the map as a list
+// (web/ecomap-access.js, visually hidden until focused) with a table of the roles, that
+// follows every change and the "hide names" switch. access.tests.mjs operates it.
 import { openApp, waitReady, assert, settle } from './harness.mjs';
 
 const map = {
@@ -14,23 +15,32 @@ const map = {
 
 export function tests({ browser, server }) {
   return [
-    ['screen readers get the map as tables that follow changes and hidden names', async () => {
+    ['screen readers get the map as a list and a roles table that follow changes and hidden names', async () => {
       const { context, page, problems } = await openApp(browser, server.url);
       await waitReady(page);
       const result = await page.evaluate((text) => window.ecomap.loadMap(text), JSON.stringify(map));
       assert(result.ok, `map did not load: ${result.errors}`);
       await settle(page);
       await page.waitForTimeout(400);
-      const text = () => page.evaluate(() => document.getElementById('ecomap-readout').innerText);
+      const text = () => page.evaluate(() => document.getElementById('ecomap-access').innerText);
       const shown = await text();
-      assert(/Amina Okafor/.test(shown) && /Weavers \(primary\)/.test(shown), `readout: ${shown}`);
-      const rows = await page.evaluate(() => document.querySelectorAll('#ecomap-readout table')[1].tBodies[0].rows.length);
-      assert(rows === 10, `the roles table has ${rows} rows`);
+      assert(/Person: Amina Okafor/.test(shown) && /Organization: Tenants United/.test(shown), `list: ${shown}`);
+      const checked = await page.evaluate(() => Array.from(document.querySelectorAll('#ecomap-access li'))
+        .filter((li) => /Amina/.test(li.querySelector('legend').textContent))
+        .flatMap((li) => Array.from(li.querySelectorAll('input[type=checkbox]:checked')).map((box) => box.parentElement.textContent)));
+      assert(JSON.stringify(checked) === '["Weavers"]', `Amina's checked roles: ${checked}`);
+      const rows = await page.evaluate(() => Array.from(document.querySelectorAll('#ecomap-access table tbody tr'))
+        .map((row) => Array.from(row.cells).map((cell) => cell.textContent)));
+      assert(rows.length === 10, `the roles table has ${rows.length} rows`);
+      const weavers = rows.find((row) => row[0] === 'Weavers');
+      assert(weavers && weavers[1] === '1' && weavers[2] === '0', `Weavers row: ${weavers}`);
       await page.evaluate(() => window.ecomap.hideNames(true));
       await settle(page);
       await page.waitForTimeout(400);
       const hidden = await text();
-      assert(!/Amina|Tenants/.test(hidden) && /Person 1/.test(hidden), `names still read out: ${hidden}`);
+      const values = await page.evaluate(() => Array.from(document.querySelectorAll('#ecomap-access input, #ecomap-access option'))
+        .map((field) => field.value).join(' '));
+      assert(!/Amina|Tenants/.test(hidden + values) && /Person 1/.test(hidden), `names still read out: ${hidden} ${values}`);
       assert(problems.length === 0, problems.join('\n'));
       await context.close();
     }],
