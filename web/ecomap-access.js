@@ -98,6 +98,7 @@
   const entriesHeading = el('h3', { id: 'ecomap-access-entries' });
   const entriesEmpty = el('p');
   const entries = el('ul', { 'aria-labelledby': entriesHeading.id });
+  const more = el('button', { type: 'button' });  // a big map is listed a page at a time
   const summaryHeading = el('h3', { id: 'ecomap-access-summary' });
   const summaryHead = el('tr');
   const summaryRows = el('tbody');
@@ -121,7 +122,7 @@
   section.append(heading, title, intro,
     el('div', { role: 'group', 'aria-labelledby': addHeading.id }, [
       addHeading, el('div', {}, [newNameLabel, newName]), el('div', {}, addButtons.map(([, button]) => button))]),
-    entriesHeading, entriesEmpty, entries,
+    entriesHeading, entriesEmpty, entries, more,
     summaryHeading, summary,
     linksHeading, linksEmpty, links,
     el('div', {}, [el('div', {}, [linkFromLabel, linkFrom]), el('div', {}, [linkToLabel, linkTo]),
@@ -131,6 +132,13 @@
 
   skip.addEventListener('click', (event) => { event.preventDefault(); newName.focus(); });
   linkAdd.addEventListener('click', addLink);
+  more.addEventListener('click', () => {
+    const first = entries.children.length;
+    listed += kPage;
+    refresh();
+    const item = entries.children[first];  // the first of the new ones
+    if (item) item.parts.name.focus();
+  });
   undo.addEventListener('click', () => step('undo'));
   redo.addEventListener('click', () => step('redo'));
   save.addEventListener('click', () => {
@@ -191,6 +199,8 @@
   }
 
   // [SECTION] Entries: one fieldset each, with its name, its roles and a Remove button
+  const kPage = 200;     // entries listed at first, and added by "Show more" (a 20,000-entry map stays light)
+  let listed = kPage;
   let map = null;  // the last accessMap answer
   let roleNames = new Map();
   const entryKind = (entity) => t('kind.' + entity.kind);
@@ -270,6 +280,7 @@
     const result = edit('accessAdd', { kind, name });
     if (!result.ok) { say(t('said.refused', { reason: result.error })); return; }
     newName.value = '';
+    listed = Math.max(listed, map.entities.length + 1);  // the new entry is listed
     refresh();
     if (!name) {  // name it next
       const item = Array.from(entries.children).find((node) => node.dataset.key === result.id);
@@ -436,8 +447,11 @@
     roleNames = new Map(map.roles.map((role) => [role.id, role.name]));
     if (relabel) labelPage();
     setText(title, t('title', { title: map.title || t('untitled') }));
-    const lost = syncChildren(entries, map.entities, (entity) => entity.id, createEntry, updateEntry);
+    const lost = syncChildren(entries, map.entities.slice(0, listed), (entity) => entity.id, createEntry, updateEntry);
     entriesEmpty.hidden = map.entities.length > 0;
+    const rest = map.entities.length - Math.min(listed, map.entities.length);
+    more.hidden = rest <= 0;
+    setText(more, t('more', { n: Math.min(kPage, rest), total: map.entities.length }));
     if (lost >= 0) focusNear(entries, lost, addButtons[0][1]);
     updateSummary();
     updateLinks(new Map(map.entities.map((e) => [e.id, e.shown])));

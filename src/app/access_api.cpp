@@ -6,6 +6,7 @@
 // Each edit takes a JSON object and answers {"ok", "error", "id"} ("id": the created record).
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/shell.hpp"
@@ -85,17 +86,20 @@ std::string access_map(const Workspace& workspace) {
         roles.push_back(std::move(entry));
     }
     out["roles"] = std::move(roles);
+    std::unordered_map<std::string, std::vector<bool>> on_roles;  // entity id -> on role i (one pass: 20,000 entities stay fast)
+    for (const Placement& placement : document.placements) {
+        const int index = document.framework.role_index(placement.role);
+        if (index < 0) continue;
+        std::vector<bool>& on = on_roles[placement.entity];
+        on.resize(document.framework.roles.size());
+        on[static_cast<std::size_t>(index)] = true;
+    }
     auto entities = nlohmann::ordered_json::array();
     for (const Entity& entity : document.entities) {
         auto on = nlohmann::ordered_json::array();
-        for (const Role& role : document.framework.roles) {
-            for (const Placement& placement : document.placements) {
-                if (placement.entity == entity.id && placement.role == role.id) {
-                    on.push_back(role.id);
-                    break;
-                }
-            }
-        }
+        if (const auto found = on_roles.find(entity.id); found != on_roles.end())
+            for (std::size_t i = 0; i < found->second.size(); ++i)
+                if (found->second[i]) on.push_back(document.framework.roles[i].id);
         entities.push_back({{"id", entity.id},
                             {"kind", to_string(entity.kind)},
                             {"name", hide ? std::string() : entity.name},
