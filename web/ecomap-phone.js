@@ -55,16 +55,26 @@
   let entry = false;       // our entry is on top of the history
   let leaving = false;     // we are taking it off ourselves: that popstate is ours
   const pageDialogs = () => Array.from(document.querySelectorAll('[role="dialog"]')).filter((el) => !el.hidden && el.isConnected);
+  let closing = 0;         // timer: the entry goes once no dialog has shown for a moment
   function follow() {
     if (leaving) return;  // our entry is still being taken off: follow again once it is
     const open = appDialogs || pageDialogs().length > 0;
-    if (open && !entry) {
-      entry = true;
-      history.pushState({ ecomapDialog: true }, '');
-    } else if (!open && entry) {
-      entry = false;
-      leaving = true;
-      history.back();
+    if (open) {
+      clearTimeout(closing);
+      closing = 0;
+      if (!entry) {
+        entry = true;
+        history.pushState({ ecomapDialog: true }, '');
+      }
+    } else if (entry && !closing) {
+      // One dialog may follow another (Menu, then Export): wait before taking the entry off.
+      closing = setTimeout(() => {
+        closing = 0;
+        if (leaving || !entry || appDialogs || pageDialogs().length > 0) return;
+        entry = false;
+        leaving = true;
+        history.back();
+      }, 250);
     }
   }
   window.addEventListener('popstate', () => {

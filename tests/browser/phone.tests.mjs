@@ -189,8 +189,9 @@ export function tests({ browser, server, out }) {
       await tap('export-cancel');
       await page.waitForTimeout(300);
       assert(JSON.stringify(await dialogs()) === '[]', `Cancel left ${JSON.stringify(await dialogs())} open`);
-      const entry = await page.evaluate(() => history.state && history.state.ecomapDialog);
-      assert(!entry, 'the dialog\'s history entry stayed after the dialog closed');
+      const gone = await page.waitForFunction(() => !(history.state && history.state.ecomapDialog), null, { timeout: 3000 })
+        .then(() => true, () => false);
+      assert(gone, 'the dialog\'s history entry stayed after the dialog closed');
       assert(problems.length === 0, problems.join('\n'));
       await context.close();
     }],
