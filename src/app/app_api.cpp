@@ -21,6 +21,7 @@
 #include "core/share_link.hpp"
 #include "platform/platform.hpp"
 #include "ui/actions.hpp"
+#include "ui/dialog_stack.hpp"
 #include "ui/test_hooks.hpp"
 
 namespace ecomap::app {
@@ -146,7 +147,25 @@ void register_api(Shell& shell) {
     });
     platform::register_api("uiItems", [](std::string_view) { return ui::items_json(); });
     platform::register_api("state", [&workspace](std::string_view) {
-        return workspace.state_json(ImGui::GetIO().WantTextInput);
+        nlohmann::ordered_json out = nlohmann::ordered_json::parse(workspace.state_json(ImGui::GetIO().WantTextInput));
+        out["dialogs"] = ui::open_dialogs(workspace.ui());  // bottom to top; Back closes the last
+        out["preferences"] = {{"reducedMotion", workspace.ui().reduced_motion}, {"highContrast", workspace.ui().high_contrast}};
+        return out.dump();
+    });
+    // The page's media preferences: {"reducedMotion", "highContrast"} (matchMedia, and again on every change).
+    platform::register_api("preferences", [&shell, &ui_state](std::string_view json) {
+        const nlohmann::json in = nlohmann::json::parse(json, nullptr, false);
+        if (!in.is_object()) return std::string("false");
+        ui_state.reduced_motion = in.value("reducedMotion", ui_state.reduced_motion);
+        ui_state.high_contrast = in.value("highContrast", ui_state.high_contrast);
+        shell.apply_preferences();
+        return std::string("true");
+    });
+    platform::register_api("back", [&shell, &ui_state](std::string_view) {  // the browser's Back: the next frame closes the top dialog
+        const bool open = !ui::open_dialogs(ui_state).empty();
+        ui_state.back_requested = open;
+        shell.redraw();
+        return std::string(open ? "true" : "false");
     });
     platform::register_api("action", [&shell](std::string_view id) {
         ui::UiContext context = shell.context();

@@ -38,6 +38,8 @@ void Input::event(const SDL_Event& event, ui::UiContext& context) {
         const auto first = fingers_.begin()->second, second = std::next(fingers_.begin())->second;
         const double before = std::hypot(first.x - second.x, first.y - second.y);
         fingers_[finger.fingerId] = point;
+        const auto mid_x = static_cast<float>((first.x + second.x) * 0.5), mid_y = static_cast<float>((first.y + second.y) * 0.5);
+        if (!context.state.map_area.contains(mid_x, mid_y)) return;  // a pinch on the panels zooms nothing
         const auto a = fingers_.begin()->second, b = std::next(fingers_.begin())->second;
         const double after = std::hypot(a.x - b.x, a.y - b.y);
         if (before > 10.0 && after > 10.0) {

@@ -23,6 +23,7 @@
 #include "ui/actions.hpp"
 #include "ui/app_frame.hpp"
 #include "ui/camera.hpp"
+#include "ui/dialog_stack.hpp"
 #include "ui/panels.hpp"
 #include "ui/presentation.hpp"
 #include "ui/test_hooks.hpp"
@@ -41,7 +42,7 @@ std::string now_iso() {
     return buffer;
 }
 
-void apply_style(bool touch) {
+void apply_style(bool touch, bool high_contrast) {
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 0.0f;
@@ -64,6 +65,19 @@ void apply_style(bool touch) {
     c[ImGuiCol_Header] = ImVec4(0.85f, 0.86f, 0.95f, 1.0f);
     c[ImGuiCol_HeaderHovered] = ImVec4(0.80f, 0.82f, 0.93f, 1.0f);
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.1f, 0.1f, 0.15f, 0.35f);
+    if (high_contrast) {  // prefers-contrast: more: black text, dark borders around every control
+        style.FrameBorderSize = 1.0f;
+        style.ChildBorderSize = 1.5f;
+        style.PopupBorderSize = 2.0f;
+        c[ImGuiCol_Text] = ImVec4(0.0f, 0.0f, 0.0f, 1.0f);
+        c[ImGuiCol_TextDisabled] = ImVec4(0.20f, 0.22f, 0.26f, 1.0f);
+        c[ImGuiCol_Border] = ImVec4(0.10f, 0.11f, 0.14f, 1.0f);
+        c[ImGuiCol_WindowBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+        c[ImGuiCol_Button] = ImVec4(0.86f, 0.87f, 0.92f, 1.0f);
+        c[ImGuiCol_Header] = ImVec4(0.72f, 0.75f, 0.92f, 1.0f);
+        c[ImGuiCol_CheckMark] = ImVec4(0.0f, 0.0f, 0.0f, 1.0f);
+        c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.0f, 0.0f, 0.05f, 0.55f);
+    }
     if (touch) {  // fingers: every control at least 44 px high
         style.FramePadding = {14.0f, 14.0f};
         style.ItemSpacing = {10.0f, 10.0f};
@@ -127,7 +141,7 @@ bool Shell::init(std::string& error) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigMacOSXBehaviors = platform::is_mac();  // Cmd+Z etc. on a Mac, also in the browser
     touch_ = platform::is_touch();
-    apply_style(touch_);
+    apply_style(touch_, false);
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     input_.install_clipboard();
@@ -205,6 +219,13 @@ bool Shell::sync_density() {
     return true;
 }
 
+void Shell::apply_preferences() {
+    const ui::UiState& state = workspace_.ui();
+    apply_style(touch_, state.high_contrast);
+    ImGui::GetIO().ConfigInputTextCursorBlink = !state.reduced_motion;
+    redraw();
+}
+
 ui::ImageExportResult Shell::render_png(const ui::ImageExportOptions& options) {
     ui::ImageExportResult result = ui::export_png(workspace_.export_document(), options, ring_);
     redraw();
@@ -268,6 +289,7 @@ void Shell::frame_body() {
     // inside the same field activates it again at the click.
     if (ImGui::GetIO().MouseClicked[ImGuiMouseButton_Left] && ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();
     draw_ui();
+    if (workspace_.ui().reduced_motion) GImGui->DimBgRatio = 1.0f;  // a modal's dimmed background appears at once, no fade
     ImGui::Render();
     render();
     SDL_GL_SwapWindow(window_);
@@ -275,6 +297,12 @@ void Shell::frame_body() {
     input_.after_frame(touch_);
     if (const auto png = services_.take_pending_png()) {  // outside the ImGui frame: the export draws with ImGui's renderer
         services_.finish_png(*png, render_png(*png));
+    }
+    // The page keeps a history entry while a dialog is open, so that Back closes it (web/ecomap-phone.js).
+    const std::size_t dialogs = ui::open_dialogs(workspace_.ui()).size();
+    if (dialogs != dialogs_open_) {
+        dialogs_open_ = dialogs;
+        platform::page_event(dialogs > 0 ? "dialog-open" : "dialog-closed");
     }
     if (!ready_sent_) {
         ready_sent_ = true;
@@ -288,6 +316,7 @@ void Shell::draw_ui() {
     ui::UiState& ui_state = workspace_.ui();
     Session& session = workspace_.session();
     const Document& document = workspace_.history().document();
+    ui::handle_back(context);  // before the dialogs are drawn
     ui::handle_shortcuts(context);
     ui::begin_text_capture();
 
@@ -331,7 +360,7 @@ void Shell::render() {
     glClear(GL_COLOR_BUFFER_BIT);
     render::RingStyle style = ui::ring_style(workspace_.history().document().framework, frames_.frame(),
                                              io.DisplayFramebufferScale.x, highlight_);
-    if (presenting) {
+    if (presenting || workspace_.ui().high_contrast) {
         style.tint = 0.30f;
         style.rim *= 1.4f;
     }

@@ -33,6 +33,7 @@ public:
     std::uint64_t frames_rendered() const { return frames_rendered_; }  // frames drawn so far
     ui::UiContext context();        // what the panels and actions work on
     void redraw() { redraw_frames_ = kRedrawAfterEvent; }  // something changed: draw a few frames
+    void apply_preferences();       // the style after UiState's reduced_motion / high_contrast changed
     ui::ImageExportResult render_png(const ui::ImageExportOptions& options);  // outside an ImGui frame only
 
 private:
@@ -59,6 +60,7 @@ private:
     int redraw_frames_ = 3;                // frames still to render before idling
     bool ready_sent_ = false;
     bool names_hidden_ = false;            // hide_names as last announced to the page
+    std::size_t dialogs_open_ = 0;         // open dialogs as last announced to the page
     bool touch_ = false;                   // a touch screen is the main pointer: larger controls
     bool crashed_ = false;                 // a frame failed: the page shows why; nothing more is drawn
 };

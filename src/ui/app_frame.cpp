@@ -3,6 +3,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
+#include "core/look.hpp"
+
 #include "ui/camera.hpp"
 #include "ui/map_view.hpp"
 #include "ui/role_notes.hpp"
@@ -15,12 +19,17 @@ WindowLayout draw_app_frame(UiContext& context, MapFrameCache& frames, bool touc
     const ImVec2 size = ImGui::GetMainViewport()->Size;
     const WindowLayout layout = window_layout(size.x, size.y, touch);
     context.state.map_area = layout.map;
+    // A phone's small map: the names curve along the rim, so that the ring can fill the width.
+    FrameOptions options;
+    options.rim_labels = touch && std::min(layout.map.w, layout.map.h) < kRimLabelsBelow;
     if (context.state.auto_fit) {
         const RingLayout ring = ring_layout(static_cast<int>(document.framework.roles.size()));
         const float widest = widest_role_note_em(context);  // in label heights, with gap call-outs when shown
-        context.session.camera = fit_camera(ring, layout.map, widest);
+        context.session.camera = options.rim_labels && !radial_role_labels(ring.role_count)
+                                     ? fit_camera_rim(ring, layout.map)
+                                     : fit_camera(ring, layout.map, widest);
     }
-    const MapFrame& frame = frames.update(document, context.history.revision(), context.session.camera, layout.map);
+    const MapFrame& frame = frames.update(document, context.history.revision(), context.session.camera, layout.map, options);
     map_view(context, frame);
     draw_side_panel(context, layout.panel);
     draw_toolbar(context, size.x, layout.compact);

@@ -28,6 +28,21 @@ Camera fit_camera(const RingLayout& ring, const ScreenRect& area, float label_wi
     return camera;
 }
 
+Camera fit_camera_rim(const RingLayout& ring, const ScreenRect& area, float max_label_px) {
+    // The names follow the rim (one line each): the ring keeps a label height and a small
+    // margin free all around, and fills the rest of the shorter side.
+    Camera camera;
+    double radius = std::min(area.w, area.h) * 0.5;
+    for (int i = 0; i < 4; ++i) {
+        camera.zoom = radius / ring.outer_radius;
+        const double label = label_size(camera, ring, max_label_px);
+        radius = std::max(30.0, std::min(area.w, area.h) * 0.5 - label * (1.0 + kRimLabelGap) - 3.0);
+    }
+    camera.zoom = std::clamp(radius / ring.outer_radius, kMinZoom, kMaxZoom);
+    camera.centre = {0, 0};
+    return camera;
+}
+
 Vec2 to_screen(const Camera& camera, const ScreenRect& area, Vec2 map) {
     const Vec2 local = map_to_screen(camera, {area.w, area.h}, map);
     return {local.x + area.x, local.y + area.y};

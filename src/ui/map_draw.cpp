@@ -13,6 +13,7 @@
 #include "core/crowding.hpp"
 #include "core/label_place.hpp"
 #include "core/utf8.hpp"
+#include "ui/camera.hpp"
 #include "ui/context.hpp"
 #include "ui/test_hooks.hpp"
 
@@ -20,6 +21,7 @@ namespace ecomap::ui {
 namespace {
 
 constexpr ImU32 kText = IM_COL32(28, 32, 40, 255);
+constexpr ImU32 kContrastEdge = IM_COL32(0, 0, 0, 255);  // token edges when more contrast is asked for
 constexpr ImU32 kSelection = IM_COL32(20, 24, 32, 255);
 constexpr ImU32 kLink = IM_COL32(70, 76, 90, 200);
 constexpr ImU32 kLinkSelected = IM_COL32(20, 24, 32, 255);
@@ -157,7 +159,17 @@ std::vector<PlacedName> place_names(const MapScene& scene, const MapFrame& frame
         }
         obstacles.circle_centres.push_back({frame.centre_x, frame.centre_y});
         obstacles.circle_radii.push_back(frame.centre_radius);
-        if (!radial_role_labels(static_cast<int>(document.framework.roles.size())))
+        if (frame.rim_labels) {  // names along the rim: boxes along each sector's arc
+            const float rc = frame.outer_radius + frame.label_px * (kRimLabelGap + 0.5f);
+            const float step = static_cast<float>(frame.ring.sector_sweep) / 6.0f;
+            const float side = std::max(frame.label_px * 1.1f, rc * step);
+            for (const RoleLabel& label : frame.labels)
+                for (int k = -3; k <= 3; ++k) {
+                    const float angle = label.angle + static_cast<float>(k) * step;
+                    const float x = frame.centre_x + std::sin(angle) * rc, y = frame.centre_y - std::cos(angle) * rc;
+                    obstacles.boxes.push_back({x - side * 0.5f, y - side * 0.5f, side, side});
+                }
+        } else if (!radial_role_labels(static_cast<int>(document.framework.roles.size())))
             for (std::size_t i = 0; i < document.framework.roles.size() && i < frame.labels.size(); ++i)
                 obstacles.boxes.push_back(role_label_box(scene.fonts.label_for(frame.label_px), frame, frame.labels[i],
                                                          document.framework.roles[i].name));
@@ -229,6 +241,7 @@ MapScene map_scene(const UiContext& context) {
     scene.drag = context.session.drag ? &*context.session.drag : nullptr;
     scene.hide_names = context.state.hide_names;
     scene.presenting = context.state.presenting;
+    scene.high_contrast = context.state.high_contrast;
     scene.spotlight_role = context.state.spotlight_role;
     scene.names = &context.state.name_cache;
     return scene;
@@ -266,6 +279,42 @@ void draw_radial_text(ImDrawList& list, ImFont* font, float px, const MapFrame& 
         ImVec2& p = list.VtxBuffer[i].pos;
         const float x = p.x - anchor.x, y = p.y - anchor.y;
         p = {anchor.x + x * cs - y * sn, anchor.y + x * sn + y * cs};
+    }
+    record_text(text);
+}
+
+void draw_rim_text(ImDrawList& list, ImFont* font, float px, const MapFrame& frame, float angle, float radius,
+                   ImU32 color, const std::string& text) {
+    // Each glyph stands on the circle: clockwise above the centre, anticlockwise below it,
+    // so that the name reads left to right and is never upside down.
+    constexpr float kTau = 6.2831853f;
+    const float a = std::fmod(std::fmod(angle, kTau) + kTau, kTau);
+    const bool below = a > kTau * 0.25f + 1e-3f && a < kTau * 0.75f - 1e-3f;
+    const float rc = radius + px * 0.5f;  // the glyphs' middle line
+    float along = -font->CalcTextSizeA(px, 1e9f, 0.0f, text.c_str()).x * 0.5f;
+    const char* p = text.c_str();
+    const char* const end = p + text.size();
+    while (p < end) {
+        const auto lead = static_cast<unsigned char>(*p);
+        const int bytes = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : 4;
+        const char* next = std::min(end, p + bytes);
+        const float w = font->CalcTextSizeA(px, 1e9f, 0.0f, p, next).x;
+        const float theta = angle + (below ? -1.0f : 1.0f) * (along + w * 0.5f) / rc;
+        const float rotation = below ? theta + kTau * 0.5f : theta;
+        const ImVec2 at{frame.centre_x + std::sin(theta) * rc, frame.centre_y - std::cos(theta) * rc};
+        const int first = list.VtxBuffer.Size;
+        const ImVec2 corner{at.x - w * 0.5f, at.y - px * 0.5f};
+        list.AddText(font, px, corner, color, p, next);
+        // ImGui puts text on whole pixels: undo that, or the glyphs would wobble along the arc.
+        const float fx = corner.x - std::trunc(corner.x), fy = corner.y - std::trunc(corner.y);
+        const float cs = std::cos(rotation), sn = std::sin(rotation);
+        for (int i = first; i < list.VtxBuffer.Size; ++i) {  // turn the glyph about its middle
+            ImVec2& v = list.VtxBuffer[i].pos;
+            const float x = v.x + fx - at.x, y = v.y + fy - at.y;
+            v = {at.x + x * cs - y * sn, at.y + x * sn + y * cs};
+        }
+        along += w;
+        p = next;
     }
     record_text(text);
 }
@@ -381,6 +430,11 @@ std::vector<ScreenLabel> draw_tokens(ImDrawList& list, const MapScene& scene, co
         }
         draw_token_shape(list, entity->kind, placement->strength, token.x, token.y, token.r,
                          im_color(role_color(document.framework, token.role_index)), dragged ? 0.3f : 1.0f);
+        if (scene.high_contrast) {  // a dark edge around every token, whatever the role's colour
+            const std::vector<ImVec2> points = outline(entity->kind, token.x, token.y, token.r + 1.0f);
+            draw->AddPolyline(points.data(), static_cast<int>(points.size()), with_alpha(kContrastEdge, dragged ? 0.3f : 1.0f),
+                              ImDrawFlags_Closed, 1.5f);
+        }
         if (placement->energy != Energy::Unspecified) {  // small badge: + energizes, − depletes
             const float b = std::max(5.0f, token.r * 0.38f);
             const ImVec2 c{token.x + token.r * 0.75f, token.y - token.r * 0.75f};
@@ -412,7 +466,7 @@ std::vector<ScreenLabel> draw_tokens(ImDrawList& list, const MapScene& scene, co
         if (x + name.w < area.x || x > area.x + area.w || y + name.h < area.y || y > area.y + area.h) return;
         const ImVec2 at{std::round(x), std::round(y)};
         draw->AddRectFilled({at.x - 3, at.y}, {at.x + name.w + 3, at.y + name.h},
-                            IM_COL32(255, 255, 255, scene.presenting ? 235 : 190), 3.0f);
+                            IM_COL32(255, 255, 255, scene.presenting || scene.high_contrast ? 245 : 190), 3.0f);
         draw->AddText(scene.fonts.label_for(name.px), name.px, at, with_alpha(kText, name.alpha), name.text.c_str());
         record_text(name.text);
         shown.push_back({name.text, at.x, at.y, name.w, name.h});

@@ -24,6 +24,7 @@ struct MapScene {                          // what the drawing needs, and nothin
     const DragPreview* drag = nullptr;     // the token being moved is drawn faint
     bool hide_names = false;               // neutral marks instead of names (and no link labels)
     bool presenting = false;               // large type; a crowded map shows only the spotlit role's names
+    bool high_contrast = false;            // darker outlines around tokens, opaque name backgrounds
     std::string spotlight_role;            // Role::id in the spotlight, "" for none
     NameCache* names = nullptr;            // the screen keeps its names' placement here between frames; nullptr: place anew
 };
@@ -35,6 +36,8 @@ ImU32 im_color(Rgb color, float alpha = 1.0f);  // a look colour for ImGui
 void draw_role_labels(ImDrawList& list, const Document& document, const MapFrame& frame, const Fonts& fonts);
 void draw_radial_text(ImDrawList& list, ImFont* font, float px, const MapFrame& frame, float angle, float radius,
                       ImU32 color, const std::string& text);  // a role name along its radius, from `radius` outward
+void draw_rim_text(ImDrawList& list, ImFont* font, float px, const MapFrame& frame, float angle, float radius,
+                   ImU32 color, const std::string& text);  // text curved along the ring from `radius` out, centred on angle
 void draw_centre_text(ImDrawList& list, const Document& document, const MapFrame& frame, const Fonts& fonts);
 void draw_links(ImDrawList& list, const MapScene& scene, const MapFrame& frame);
 std::vector<ScreenLabel> draw_tokens(ImDrawList& list, const MapScene& scene, const MapFrame& frame);  // the names drawn

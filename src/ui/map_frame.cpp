@@ -40,12 +40,13 @@ void place_view(MapFrame& frame, const Document& document, const Camera& camera,
     const int count = frame.ring.role_count;
     if (radial_role_labels(count))  // names side by side along the rim: no taller than their sector is wide
         frame.label_px = std::min(frame.label_px, frame.outer_radius * static_cast<float>(frame.ring.sector_sweep) * 0.8f);
+    frame.rim_labels = options.rim_labels && !radial_role_labels(count);
     frame.start_angle = count > 0 ? static_cast<float>(sector_start_angle(frame.ring, 0)) : 0.0f;
     frame.labels.clear();
     for (int i = 0; i < count; ++i) {
         const double mid = sector_mid_angle(frame.ring, i);
         const Vec2 direction = point_at(mid, 1.0);
-        const float r = frame.outer_radius + frame.label_px * 0.6f;  // just outside the ring
+        const float r = frame.outer_radius + frame.label_px * (frame.rim_labels ? kRimLabelGap + 0.5f : 0.6f);  // just outside the ring
         frame.labels.push_back({frame.centre_x + static_cast<float>(direction.x) * r,
                                 frame.centre_y + static_cast<float>(direction.y) * r, static_cast<float>(mid)});
     }

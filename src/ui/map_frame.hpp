@@ -39,6 +39,7 @@ struct MapFrame {                      // where everything is this frame, CSS pi
     float centre_radius = 0, inner_radius = 0, outer_radius = 0;
     float start_angle = 0;             // sector 0 start, radians clockwise from the top
     float label_px = 0;                // role label text size
+    bool rim_labels = false;           // role names curved along the rim, just outside the ring (phones)
     std::vector<RoleLabel> labels;     // one per role, ring order
     std::vector<TokenOnScreen> tokens; // one per placement on a known role
     std::vector<int> crowded;          // per role: its token count when too small to read (drawn as a count,
@@ -50,6 +51,7 @@ struct FrameOptions {                  // how large labels and tokens are drawn 
     float label_scale = 1.0f;          // role label size relative to the normal view
     float max_label_px = 46.0f;        // role label size limit, CSS px
     float token_px = 14.0f;            // smallest token radius on screen, CSS px
+    bool rim_labels = false;           // role names along the rim (a ring that fills a phone's width)
     bool operator==(const FrameOptions&) const = default;
 };
 

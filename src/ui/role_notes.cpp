@@ -150,6 +150,19 @@ void draw_role_notes(ImDrawList& list, const UiContext& context, const MapFrame&
     const float px = frame.label_px;
     ImFont* font = context.fonts.label_for(px);
     const bool radial = radial_role_labels(static_cast<int>(roles.size()));
+    // Names along the rim (phones): one size for all, small enough that each fits its sector.
+    float rim_px = px;
+    if (frame.rim_labels) {
+        for (size_t i = 0; i < roles.size() && i < analysis.roles.size(); ++i) {
+            const LabelBlock block = label_block(roles[i], analysis.roles[i], presenting, gaps);
+            const std::string line = block.badge[0] != '\0' ? block.name + " · " + block.badge : block.name;
+            const float width = font->CalcTextSizeA(px, 1e9f, 0.0f, line.c_str()).x;
+            const float arc = sector_sweep(frame, static_cast<int>(i)) * (frame.outer_radius + px * kRimLabelGap) * 0.94f;
+            if (width > arc) rim_px = std::min(rim_px, px * arc / width);
+        }
+        rim_px = std::max(rim_px, 10.0f);
+    }
+    ImFont* rim_font = context.fonts.label_for(rim_px);
     for (size_t i = 0; i < roles.size() && i < frame.labels.size() && i < analysis.roles.size(); ++i) {
         const int index = static_cast<int>(i);
         const RoleStats& stats = analysis.roles[i];
@@ -190,6 +203,12 @@ void draw_role_notes(ImDrawList& list, const UiContext& context, const MapFrame&
             const std::string line = block.badge[0] != '\0' ? block.name + " · " + block.badge : block.name;
             draw_radial_text(list, font, px, frame, label.angle, frame.outer_radius + votes.band + px * 0.35f,
                              block.badge[0] == '\0' ? kInk : stats.empty ? kEmptyFill : IM_COL32(110, 80, 0, 255), line);
+            continue;
+        }
+        if (frame.rim_labels) {  // a phone: the name (and its gap word) curved along the rim
+            const std::string line = block.badge[0] != '\0' ? block.name + " · " + block.badge : block.name;
+            draw_rim_text(list, rim_font, rim_px, frame, label.angle, frame.outer_radius + votes.band + px * kRimLabelGap,
+                          block.badge[0] == '\0' ? kInk : stats.empty ? kEmptyFill : IM_COL32(110, 80, 0, 255), line);
             continue;
         }
         const ImVec2 size = block_size(context.fonts, px, block);

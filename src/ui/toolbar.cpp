@@ -47,7 +47,9 @@ WindowLayout window_layout(float width, float height, bool touch) {
     const float body = std::max(1.0f, height - kToolbarHeight - footer_height(width));
     layout.compact = width < (touch ? 1100.0f : 760.0f);  // where the full toolbar no longer fits
     if (width < kNarrowWidth && height > width) {  // a phone held upright: map above, panel below
-        const float map_height = std::max(120.0f, body * 0.46f);
+        // The map is as tall as the phone is wide (a ring across the whole width), leaving
+        // the panel at least 40 % of the height.
+        const float map_height = std::max(120.0f, std::min(width + 8.0f, body * 0.6f));
         layout.map = {0, top, width, map_height};
         layout.panel = {0, top + map_height, width, std::max(1.0f, body - map_height)};
         return layout;
@@ -145,7 +147,7 @@ void draw_footer(UiContext& context, float width, float y) {
 
 void touch_scroll() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseSource != ImGuiMouseSource_TouchScreen || io.WantTextInput) return;
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;  // also while typing: the swipe ends the typing
     if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
     if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 10.0f) || io.MouseDelta.y == 0.0f) return;
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);

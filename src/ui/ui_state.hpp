@@ -95,6 +95,9 @@ struct UiState {
     std::string status;                  // short feedback in the footer, e.g. "Saved Untitled map.ecomap.json"
     std::vector<std::string> last_warnings;  // warnings of the last opened file (API + notice)
     DocumentFacts facts;                 // derived from the document, kept while its revision lasts (UiContext::facts)
+    bool reduced_motion = false;         // the page's prefers-reduced-motion: no fades, no blinking caret
+    bool high_contrast = false;          // the page's prefers-contrast: more: darker text, borders and outlines
+    bool back_requested = false;         // the browser's Back: the next frame closes the topmost dialog (dialog_stack.hpp)
 };
 
 }  // namespace ecomap::ui
