@@ -279,6 +279,7 @@ void keyboard_begin_frame(UiContext& context) {
         const bool question = std::find(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(), ImWchar('?')) !=
                               io.InputQueueCharacters.end();
         if (question || (ImGui::IsKeyPressed(ImGuiKey_Slash, false) && io.KeyShift)) {
+            keys.return_to = g.NavWindow != nullptr ? g.NavWindow->ID : 0;
             keys.shortcuts = true;
             keys.shortcuts_appearing = true;
         }
@@ -289,7 +290,7 @@ void keyboard_begin_frame(UiContext& context) {
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !dialog && !typing && !keys.popup_was_open &&
         !(state.press && state.press->dragging)) {
         if (keys.shortcuts) {
-            keys.shortcuts = false;
+            close_shortcuts_overlay(context);
         } else if (state.vote_mode) {
             run_action(context, "vote-mode");
         } else if (!context.session.selection.empty()) {
@@ -346,15 +347,23 @@ void keyboard_end_frame(UiContext& context) {
         rect.Expand(3.0f);
         const float rounding = g.Style.FrameRounding + 3.0f;
         ImDrawList* list = nav->DrawList;
-        ImRect clip = nav->InnerClipRect;
-        clip.Expand(2.0f);
-        clip.ClipWithFull(nav->OuterRectClipped);
+        const ImRect& clip = nav->OuterRectClipped;  // the window, within its parent
         list->PushClipRect(clip.Min, clip.Max, false);
         list->AddRect(rect.Min, rect.Max, kHalo, rounding, 0, 5.0f);
         list->AddRect(rect.Min, rect.Max, kFocus, rounding, 0, 2.5f);
         list->PopClipRect();
         keys.ring_shown = true;
     }
+}
+
+void close_shortcuts_overlay(UiContext& context) {
+    KeyboardState& keys = context.state.keyboard;
+    keys.shortcuts = false;
+    if (ImGuiWindow* window = keys.return_to != 0 ? ImGui::FindWindowByID(keys.return_to) : nullptr) {
+        ImGui::FocusWindow(window);  // back to its last focused item
+        ImGui::NavRestoreHighlightAfterMove();
+    }
+    keys.return_to = 0;
 }
 
 // [SECTION] Map
@@ -369,6 +378,9 @@ void map_keyboard(UiContext& context, const MapFrame& frame) {
     const bool entered = focused && !keys.map_focused;
     keys.map_focused = focused;
     if (!focused || roles == 0) return;
+    // ImGui's navigation "presses" the focused map on Enter or Space; that is no click at
+    // the pointer (map_view would select what lies under it on release): Enter acts below.
+    if (context.state.press && g.ActiveId == canvas && g.ActiveIdSource != ImGuiInputSource_Mouse) context.state.press.reset();
 
     // The map's keys are its own while it has the keyboard: ImGui's navigation would move
     // away with the arrows and "press" the map with Enter (at the pointer).

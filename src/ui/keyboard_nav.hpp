@@ -16,6 +16,7 @@ namespace ecomap::ui {
 void keyboard_begin_frame(UiContext& context);     // after NewFrame, before the panels: Esc, ?, F6, entering an area
 void map_keyboard(UiContext& context, const MapFrame& frame);  // right after map_view: the map's cursor and its ring
 void draw_shortcuts_overlay(UiContext& context);   // the "?" overlay, when open (shortcuts.cpp)
+void close_shortcuts_overlay(UiContext& context);  // closes it; the keyboard goes back where it was
 void keyboard_end_frame(UiContext& context);       // after every panel: a Tab at an area's end moves on; focus ring
 
 }  // namespace ecomap::ui

@@ -14,6 +14,7 @@ struct KeyboardState {
     std::string placement;         // the cursor's token (Placement::id); "" when the cursor is on the role itself
     bool shortcuts = false;        // the "?" overlay is open
     bool shortcuts_appearing = false;  // it opened this frame (takes the keyboard)
+    unsigned return_to = 0;        // the window (ImGuiID) that had the keyboard before the overlay opened
     bool popup_was_open = false;   // a popup (combo, menu) was open last frame: its Esc is not ours
     unsigned switch_to = 0;        // a Tab leaving an area: the window (ImGuiID) to enter next frame; 0 for none
     int switch_dir = 0;            // +1 forward (its first item), -1 backward (its last)

@@ -83,7 +83,7 @@ void draw_shortcuts_overlay(UiContext& context) {
     if (ImGui::Button((std::string(i18n::tr("keys.close")) + "###shortcuts-close").c_str())) open = false;
     expose_item("shortcuts-close");
     ImGui::End();
-    if (!open) keys.shortcuts = false;
+    if (!open) close_shortcuts_overlay(context);
 }
 
 }  // namespace ecomap::ui
