@@ -229,7 +229,10 @@
     uiItems: () => JSON.parse(call('uiItems')),      // named widgets of the last frame: {label: {x, y, w, h}} (CSS px)
     state: () => JSON.parse(call('state')),          // session state: selection, camera, undo/redo labels, dialogs
     flushAutosave: () => { flush(); return storage.written(); },  // save to IndexedDB now; resolves when written
-    _resolveReady: () => { performance.mark('ecomap:ready'); statusBox.hidden = true; runtimeReady = true; storage.refreshRecent(); resolveReady(); },
+    _resolveReady: () => { performance.mark('ecomap:ready'); statusBox.hidden = true; runtimeReady = true; storage.refreshRecent();
+      // The keyboard goes to the map at once (Tab walks through the app from there), unless the page's focus is elsewhere.
+      if (!document.activeElement || document.activeElement === document.body) canvas.focus({ preventScroll: true });
+      resolveReady(); },
     _takeAutosave: storage.takeAutosave,
     _storeAutosave: storage.store,
     _beginMap: storage.beginMap,

@@ -395,6 +395,15 @@ std::string Workspace::state_json(bool typing) const {
     constexpr const char* kRoles[] = {"none", "facilitator", "participant", "projector"};
     out["room"] = {{"role", kRoles[static_cast<int>(room_.role())]}, {"self", room_.self()}};
     out["typing"] = typing;  // a text field has the keyboard
+    const ui::KeyboardState& keys = ui_state_.keyboard;
+    out["keyboard"] = {{"area", keys.area},
+                       {"map", keys.map_focused},
+                       {"role", keys.role >= 0 && keys.role < static_cast<int>(history_.document().framework.roles.size())
+                                    ? history_.document().framework.roles[static_cast<std::size_t>(keys.role)].id
+                                    : std::string()},
+                       {"placement", keys.placement},
+                       {"ring", keys.ring_shown},
+                       {"shortcuts", keys.shortcuts}};
     if (ui_state_.message) {
         out["dialog"] = {{"title", ui_state_.message->title},
                          {"message", ui_state_.message->message},

@@ -8,6 +8,7 @@
 #include "core/look.hpp"
 
 #include "ui/camera.hpp"
+#include "ui/keyboard_nav.hpp"
 #include "ui/map_view.hpp"
 #include "ui/role_notes.hpp"
 
@@ -15,6 +16,7 @@ namespace ecomap::ui {
 
 WindowLayout draw_app_frame(UiContext& context, MapFrameCache& frames, bool touch,
                             const std::function<void(bool compact)>& toolbar_extra) {
+    keyboard_begin_frame(context);
     const Document& document = context.document();
     const ImVec2 size = ImGui::GetMainViewport()->Size;
     const WindowLayout layout = window_layout(size.x, size.y, touch);
@@ -31,12 +33,15 @@ WindowLayout draw_app_frame(UiContext& context, MapFrameCache& frames, bool touc
     }
     const MapFrame& frame = frames.update(document, context.history.revision(), context.session.camera, layout.map, options);
     map_view(context, frame);
+    map_keyboard(context, frame);
     draw_side_panel(context, layout.panel);
     draw_toolbar(context, size.x, layout.compact);
     if (toolbar_extra) toolbar_extra(layout.compact);
     draw_footer(context, size.x, size.y - footer_height(size.x));
     draw_dialogs(context);
     draw_export_dialog(context);
+    draw_shortcuts_overlay(context);
+    keyboard_end_frame(context);
     return layout;
 }
 

@@ -10,6 +10,7 @@ namespace ecomap::ui {
 namespace {
 struct Rect {
     float x, y, w, h;
+    bool focused;  // has the keyboard (ImGui's nav item)
 };
 std::map<std::string, Rect, std::less<>>& items() {
     static std::map<std::string, Rect, std::less<>> table;
@@ -74,12 +75,16 @@ void begin_frame_items() { items().clear(); }
 void expose_item(std::string_view name) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
-    items()[std::string(name)] = {min.x, min.y, max.x - min.x, max.y - min.y};
+    const bool focused = ImGui::GetItemID() != 0 && ImGui::GetItemID() == ImGui::GetFocusID();
+    items()[std::string(name)] = {min.x, min.y, max.x - min.x, max.y - min.y, focused};
 }
 
 std::string items_json() {
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
-    for (const auto& [name, rect] : items()) out[name] = {{"x", rect.x}, {"y", rect.y}, {"w", rect.w}, {"h", rect.h}};
+    for (const auto& [name, rect] : items()) {
+        out[name] = {{"x", rect.x}, {"y", rect.y}, {"w", rect.w}, {"h", rect.h}};
+        if (rect.focused) out[name]["focused"] = true;
+    }
     return out.dump();
 }
 

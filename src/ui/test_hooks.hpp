@@ -8,7 +8,7 @@ namespace ecomap::ui {
 
 void begin_frame_items();                  // forget the previous frame's items
 void expose_item(std::string_view name);   // records ImGui's last item rect under that name
-std::string items_json();                  // {"name": {"x","y","w","h"}, ...} in CSS pixels
+std::string items_json();                  // {"name": {"x","y","w","h"[,"focused": true]}, ...} in CSS pixels; focused: has the keyboard
 
 // The text drawn in one frame (widgets of the windows that call capture_window_text,
 // through ImGui's log; map text through record_text), for tests that check what is on

@@ -8,6 +8,7 @@
 
 #include "core/model.hpp"
 #include "ui/document_facts.hpp"
+#include "ui/keyboard_state.hpp"
 
 namespace ecomap::ui {
 
@@ -94,6 +95,7 @@ struct UiState {
     bool vote_mode = false;              // a click on a role adds a dot vote instead of selecting it
     std::string status;                  // short feedback in the footer, e.g. "Saved Untitled map.ecomap.json"
     std::vector<std::string> last_warnings;  // warnings of the last opened file (API + notice)
+    KeyboardState keyboard;              // where the keyboard is: area, map cursor, shortcuts overlay (keyboard_nav.hpp)
     DocumentFacts facts;                 // derived from the document, kept while its revision lasts (UiContext::facts)
     bool reduced_motion = false;         // the page's prefers-reduced-motion: no fades, no blinking caret
     bool high_contrast = false;          // the page's prefers-contrast: more: darker text, borders and outlines
