@@ -10,6 +10,7 @@
 #include "core/anonymize.hpp"
 #include "core/commands.hpp"
 #include "core/framework.hpp"
+#include "core/i18n.hpp"
 #include "core/io_json.hpp"
 #include "core/merge.hpp"
 #include "core/share_link.hpp"
@@ -61,7 +62,7 @@ bool origin_from_name(std::string_view name, Origin& origin) {
 
 Workspace::Workspace(WorkspaceHost host)
     : host_(std::move(host)), history_(Document{}, [this] { return pinned_now_ ? *pinned_now_ : now_iso(); }) {
-    history_.reset(new_document(default_framework(), now_iso()));
+    history_.reset(new_document(default_framework(), now_iso(), i18n::language()));
     saved_revision_ = seen_revision_ = history_.revision();
 }
 
@@ -142,7 +143,7 @@ void Workspace::new_map(const Framework& framework) {
         ui_state_.status = "You are in a live room: leave the room before starting a new map";
         return;
     }
-    replace(new_document(framework, now_iso()), "New map");
+    replace(new_document(framework, now_iso(), i18n::language()), "New map");
     ui_state_.status = "Started a new map (Undo brings the previous one back)";
 }
 
@@ -275,7 +276,7 @@ void Workspace::room_begin(RoomRole role, std::string self, bool keep_map) {
     if (!keep_map) {
         if (history_.revision() != saved_revision_) store_now();  // the map as it is now stays in Recent maps
         if (host_.begin_map) host_.begin_map();
-        Document fresh = new_document(default_framework(), now_iso());
+        Document fresh = new_document(default_framework(), now_iso(), i18n::language());
         fresh.meta.title = "";
         history_.reset(std::move(fresh));
     } else {

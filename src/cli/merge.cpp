@@ -113,7 +113,10 @@ int run_merge(const Args& args) {
     const std::optional<std::vector<NamedDocument>> participants = load_participants(parsed.inputs);
     if (!participants) return kExitProblem;
 
-    Document base = new_document(participants->front().document.framework, now_iso_utc());
+    const Document& first = participants->front().document;  // the group map keeps its framework and language
+    Document base = new_document(first.framework, now_iso_utc(), first.meta.language);
+    base.framework = first.framework;
+    base.meta.language = first.meta.language;
     base.meta.title = parsed.title;
     base.centre = Centre{};
     const MergeResult merged = merge_documents(base, *participants);

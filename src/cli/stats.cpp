@@ -3,6 +3,7 @@
 #include "cli/files.hpp"
 
 #include "core/analysis.hpp"
+#include "core/i18n.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -36,49 +37,68 @@ std::string role_name(const Document& document, int index) {
     return one_line(role.name.empty() ? role.id : role.name);
 }
 
-// "Healers, Disruptors", or "none".
+// "Healers, Disruptors", or "none" (in the map's language).
 std::string role_list(const Document& document, const std::vector<int>& indices) {
     std::string text;
     for (const int index : indices) text += (text.empty() ? "" : ", ") + role_name(document, index);
-    return text.empty() ? "none" : text;
+    return text.empty() ? i18n::text(document.meta.language, "export.stats.none") : text;
 }
 
 // "---- text ----" exactly `width` characters wide: a heading over a group of columns.
 std::string banner(std::string_view text, std::size_t width) {
-    const std::size_t dashes = width - text.size() - 2;
+    const std::size_t used = width_of(text) + 2;
+    const std::size_t dashes = width > used ? width - used : 0;
     return std::string(dashes / 2, '-') + " " + std::string(text) + " " + std::string(dashes - dashes / 2, '-');
 }
 
-// One table row: the cells separated by spaces, without trailing spaces.
-void print_row(const std::string& name, const std::array<std::string, 10>& numbers, std::string_view note) {
-    static constexpr std::array<std::size_t, 10> kWidths = {5, 6, 4, 8, 5, 7, 9, 8, 9, 8};  // header widths
+using Cells = std::array<std::string, 10>;
+using Widths = std::array<std::size_t, 10>;
+
+// One table row: the cells right-aligned in their columns, without trailing spaces.
+void print_row(const std::string& name, const Cells& numbers, const Widths& widths, std::string_view note) {
     std::string line = name;
     for (std::size_t i = 0; i < numbers.size(); ++i) {
         line += i == 0 || i == 4 ? "  " : " ";
-        line.append(kWidths[i] - std::min(numbers[i].size(), kWidths[i]), ' ');
+        line.append(widths[i] - std::min(width_of(numbers[i]), widths[i]), ' ');
         line += numbers[i];
     }
     if (!note.empty()) line += "  " + std::string(note);
     std::printf("%s\n", line.c_str());
 }
 
-// The readable report: title, totals, one row per role, gaps and crowded roles.
+// The readable report in the map's language: title, totals, one row per role, gaps and crowded roles.
 void print_table(const std::string& file, const Document& document, const Analysis& analysis) {
-    const std::string title = document.meta.title.empty() ? "(untitled map)" : one_line(document.meta.title);
+    const std::string& language = document.meta.language;
+    const auto word = [&language](std::string_view key) -> const std::string& { return i18n::text(language, key); };
+    const auto count = [&language](std::string_view key, std::size_t n) {
+        return i18n::plural(language, key, static_cast<long long>(n));
+    };
+    const std::string title = document.meta.title.empty() ? word("export.stats.untitled") : one_line(document.meta.title);
     std::printf("%s (%s)\n", title.c_str(), one_line(file).c_str());
-    std::printf("%s (%d placed, %d unplaced), %s, %s\n\n",
-                counted(document.entities.size(), "entity", "entities").c_str(), analysis.entities_placed,
-                analysis.entities_unplaced, counted(document.placements.size(), "placement", "placements").c_str(),
-                counted(document.relationships.size(), "relationship", "relationships").c_str());
+    const std::string totals = i18n::format(language, "export.stats.totals",
+                                            {{"entities", count("export.stats.entities", document.entities.size())},
+                                             {"placed", std::to_string(analysis.entities_placed)},
+                                             {"unplaced", std::to_string(analysis.entities_unplaced)},
+                                             {"placements", count("export.stats.placements", document.placements.size())},
+                                             {"relationships", count("export.stats.relationships", document.relationships.size())}});
+    std::printf("%s\n\n", totals.c_str());
 
-    std::size_t name_width = width_of("Role");
+    const Cells headers = {word("export.stats.all"),       word("export.stats.people"),    word("export.stats.orgs"),
+                           word("export.stats.networks"),  word("export.stats.all"),       word("export.stats.primary"),
+                           word("export.stats.secondary"), word("export.stats.aspiring"),  word("export.stats.energizes"),
+                           word("export.stats.depletes")};
+    Widths widths = {5, 6, 4, 8, 5, 7, 9, 8, 9, 8};  // the English headers' widths ("all" gets room for 5 digits)
+    for (std::size_t i = 0; i < widths.size(); ++i) widths[i] = std::max(widths[i], width_of(headers[i]));
+    const std::size_t entities_width = widths[0] + widths[1] + widths[2] + widths[3] + 3;
+    const std::size_t placements_width = widths[4] + widths[5] + widths[6] + widths[7] + widths[8] + widths[9] + 5;
+    const std::string& role_heading = word("export.stats.role");
+    std::size_t name_width = width_of(role_heading);
     for (std::size_t i = 0; i < analysis.roles.size(); ++i)
         name_width = std::max(name_width, width_of(role_name(document, static_cast<int>(i))));
-    std::printf("%s  %s  %s\n", std::string(name_width, ' ').c_str(), banner("entities", 26).c_str(),
-                banner("placements", 51).c_str());
-    print_row(pad_right("Role", name_width),
-              {"all", "people", "orgs", "networks", "all", "primary", "secondary", "aspiring", "energizes", "depletes"},
-              "gap");
+    std::printf("%s  %s  %s\n", std::string(name_width, ' ').c_str(),
+                banner(word("export.stats.group_entities"), entities_width).c_str(),
+                banner(word("export.stats.group_placements"), placements_width).c_str());
+    print_row(pad_right(role_heading, name_width), headers, widths, word("export.stats.gap"));
     for (std::size_t i = 0; i < analysis.roles.size(); ++i) {
         const RoleStats& r = analysis.roles[i];
         const auto n = [](int value) { return std::to_string(value); };
@@ -87,17 +107,25 @@ void print_table(const std::string& file, const Document& document, const Analys
                    n(r.by_kind[slot(EntityKind::Network)]), n(r.placements), n(r.by_strength[slot(Strength::Primary)]),
                    n(r.by_strength[slot(Strength::Secondary)]), n(r.by_strength[slot(Strength::Aspiring)]),
                    n(r.by_energy[slot(Energy::Energizes)]), n(r.by_energy[slot(Energy::Depletes)])},
-                  r.empty ? "empty" : r.thin ? "thin" : r.crowded ? "crowded" : "");
+                  widths,
+                  r.empty ? word("export.stats.empty") : r.thin ? word("export.stats.thin")
+                                                     : r.crowded ? word("export.stats.crowded") : std::string());
     }
-    const auto threshold = [](int n) { return counted(static_cast<std::size_t>(std::max(n, 0)), "entity", "entities"); };
-    std::printf("\nEmpty roles: %s\n", role_list(document, analysis.empty_roles).c_str());
-    std::printf("Thin roles (fewer than %s): %s\n", threshold(analysis.thin_threshold).c_str(),
-                role_list(document, analysis.thin_roles).c_str());
-    std::printf("Crowded roles (%s or more): %s\n", threshold(analysis.crowded_threshold).c_str(),
-                role_list(document, analysis.crowded_roles).c_str());
-    if (analysis.ignored_placements > 0)
-        std::printf("Not counted: %s on unknown roles or of missing entities\n",
-                    counted(static_cast<std::size_t>(analysis.ignored_placements), "placement", "placements").c_str());
+    const auto threshold = [&](int n) { return count("export.stats.entities", static_cast<std::size_t>(std::max(n, 0))); };
+    const auto line = [&](std::string_view key, std::string_view count_text, const std::vector<int>& roles) {
+        const std::string text = i18n::format(language, key, {{"count", count_text}, {"roles", role_list(document, roles)}});
+        std::printf("%s\n", text.c_str());
+    };
+    std::printf("\n");
+    line("export.stats.empty_roles", "", analysis.empty_roles);
+    line("export.stats.thin_roles", threshold(analysis.thin_threshold), analysis.thin_roles);
+    line("export.stats.crowded_roles", threshold(analysis.crowded_threshold), analysis.crowded_roles);
+    if (analysis.ignored_placements > 0) {
+        const std::string text = i18n::format(
+            language, "export.stats.not_counted",
+            {{"placements", count("export.stats.placements", static_cast<std::size_t>(analysis.ignored_placements))}});
+        std::printf("%s\n", text.c_str());
+    }
 }
 
 // The --json report (keys documented in help.cpp).

@@ -1,16 +1,18 @@
 // ecomap core: hide_names (see anonymize.hpp).
 #include "core/anonymize.hpp"
 
+#include "core/i18n.hpp"
+
 #include <array>
 #include <unordered_map>
 
 namespace ecomap {
 
-std::string neutral_name(EntityKind kind, int number) {
-    std::string_view noun = "Person";
-    if (kind == EntityKind::Organization) noun = "Organization";
-    else if (kind == EntityKind::Network) noun = "Network";
-    return std::string(noun) + " " + std::to_string(number);
+std::string neutral_name(EntityKind kind, int number, std::string_view language) {
+    std::string_view key = "core.neutral.person";
+    if (kind == EntityKind::Organization) key = "core.neutral.organization";
+    else if (kind == EntityKind::Network) key = "core.neutral.network";
+    return i18n::format(language, key, {{"n", std::to_string(number)}});
 }
 
 bool is_builtin_relationship_kind(std::string_view kind) {
@@ -35,7 +37,7 @@ Document hide_names(const Document& document) {
         const int number = ++numbers[static_cast<std::size_t>(entity.kind)];
         const char letter = entity.kind == EntityKind::Person ? 'p' : entity.kind == EntityKind::Organization ? 'o' : 'n';
         Entity hidden{.id = letter + std::to_string(number), .kind = entity.kind,
-                      .name = neutral_name(entity.kind, number), .anonymous = true, .notes = {}, .source = {}};
+                      .name = neutral_name(entity.kind, number, document.meta.language), .anonymous = true, .notes = {}, .source = {}};
         new_ids.emplace(entity.id, hidden.id);
         out.entities.push_back(std::move(hidden));
     }

@@ -30,7 +30,8 @@ namespace ecomap {
 // created and modified dates.
 Document hide_names(const Document& document);
 
-std::string neutral_name(EntityKind kind, int number);  // "Person 3", "Organization 1", "Network 2"
+std::string neutral_name(EntityKind kind, int number,
+                         std::string_view language = kDefaultMapLanguage);  // "Person 3", "Organization 1", "Network 2"
 bool is_builtin_relationship_kind(std::string_view kind);  // works-with, supports, member-of, funds, learns-from
 
 inline constexpr std::string_view kHiddenNamesTitle = "Map (names hidden)";  // the title of a hide_names document

@@ -92,4 +92,15 @@ Command replace_document(Document contents, std::string label);   // replaces ev
                                                                    // come from import or merge, so are not re-checked
                                                                    // (History still refuses them past the caps)
 
+// [SECTION] Language (language_commands.cpp) -------------------------------------
+// The map's language (meta.language): its exports' words and its built-in template's
+// wording. Role ids and prompt ids never change, so placements, votes and reflections stay.
+
+// Sets meta.language to `language` (a catalog code, i18n::has_language) and rewrites the
+// built-in template's wording (the framework's name, role names and descriptions, prompts,
+// default values, and the centre's values and cause) from the old language's words to the
+// new one's wherever the map still has the old words; anything the user wrote is kept. An
+// untitled map's title follows too. One undo step; refuses a language without a catalog.
+Command set_language(std::string language);
+
 }  // namespace ecomap

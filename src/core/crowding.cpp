@@ -26,10 +26,11 @@ std::vector<int> CrowdedRoles::counts(double readable) const {
     return out;
 }
 
-std::vector<std::string> crowded_card_lines(int total, const std::array<int, 3>& by_kind) {
-    std::vector<std::string> lines = {format_thousands(static_cast<std::size_t>(std::max(0, total)))};
+std::vector<std::string> crowded_card_lines(int total, const std::array<int, 3>& by_kind, std::string_view language) {
+    std::vector<std::string> lines = {format_count(static_cast<std::size_t>(std::max(0, total)), language)};
     for (std::size_t k = 0; k < by_kind.size(); ++k)
-        if (by_kind[k] > 0) lines.push_back(kind_count(static_cast<EntityKind>(k), static_cast<std::size_t>(by_kind[k])));
+        if (by_kind[k] > 0)
+            lines.push_back(kind_count(static_cast<EntityKind>(k), static_cast<std::size_t>(by_kind[k]), language));
     return lines;
 }
 

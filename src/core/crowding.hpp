@@ -11,7 +11,10 @@
 #include <array>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "core/model.hpp"
 
 namespace ecomap {
 
@@ -34,6 +37,7 @@ private:
 
 // A crowded role's card: the token count ("1,204"), then one line per kind it holds, by
 // EntityKind ("602 people", "1 organization", "12 networks").
-std::vector<std::string> crowded_card_lines(int total, const std::array<int, 3>& by_kind);
+std::vector<std::string> crowded_card_lines(int total, const std::array<int, 3>& by_kind,
+                                           std::string_view language = kDefaultMapLanguage);  // in that language
 
 }  // namespace ecomap

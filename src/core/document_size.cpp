@@ -80,6 +80,7 @@ std::size_t meta_size(const Meta& meta) {
     c.member("title", string_size(meta.title));
     c.member("created", string_size(meta.created));
     c.member("modified", string_size(meta.modified));
+    c.member("language", string_size(meta.language));
     return c.size();
 }
 

@@ -14,4 +14,7 @@ std::string_view example_workshop();
 std::string_view inter_regular_otf();             // Debian's fonts-inter: the screen's and the PDF's typeface
 std::string_view inter_semibold_otf();
 std::vector<std::pair<std::string_view, std::string_view>> catalogs();  // src/i18n/<code>.json: {code, JSON text}
+// The built-in template per language, {code, JSON text}: "en" is maps/social-change-ecosystem.json,
+// the others maps/social-change-ecosystem.<code>.json.
+std::vector<std::pair<std::string_view, std::string_view>> template_wordings();
 }  // namespace ecomap::embedded

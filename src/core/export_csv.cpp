@@ -2,6 +2,7 @@
 #include "core/csv.hpp"
 
 #include "core/csv_input.hpp"
+#include "core/i18n.hpp"
 #include "core/look.hpp"
 #include "core/utf8.hpp"
 
@@ -40,10 +41,13 @@ std::string csv_field(std::string_view text) {
 
 std::string export_csv_entities(const Document& document) {
     const std::vector<Role>& roles = document.framework.roles;
-    std::vector<std::string> header = {"id", "name", "kind", "anonymous"};
+    const std::string& language = document.meta.language;
+    const auto column = [&language](std::string_view key) { return i18n::text(language, key); };
+    std::vector<std::string> header = {column("export.csv.id"), column("export.csv.name"), column("export.csv.kind"),
+                                       column("export.csv.anonymous")};
     for (const Role& role : roles) header.push_back(role.name);
-    header.push_back("roles");
-    header.push_back("notes");
+    header.push_back(column("export.csv.roles"));
+    header.push_back(column("export.csv.notes"));
     std::string out(kBom);
     out += row(header);
 
@@ -78,7 +82,10 @@ std::string export_csv_relationships(const Document& document) {
         return it == entities.end() ? std::string() : it->second->name;
     };
     std::string out(kBom);
-    out += row({"id", "from", "from_name", "to", "to_name", "kind", "label"});
+    const std::string& language = document.meta.language;
+    const auto column = [&language](std::string_view key) { return i18n::text(language, key); };
+    out += row({column("export.csv.id"), column("export.csv.from"), column("export.csv.from_name"), column("export.csv.to"),
+                column("export.csv.to_name"), column("export.csv.kind"), column("export.csv.label")});
     for (const Relationship& r : document.relationships)
         out += row({r.id, r.from, name_of(r.from), r.to, name_of(r.to), r.kind, r.label});
     return out;

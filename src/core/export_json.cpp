@@ -144,6 +144,7 @@ std::string export_json(const Document& document) {
     w.member("title", document.meta.title);
     w.member("created", document.meta.created);
     w.member("modified", document.meta.modified);
+    w.member("language", document.meta.language);
     w.end_object();
     w.key("framework");
     w.nested(detail::framework_to_json(document.framework)

@@ -12,6 +12,8 @@
 #include "core/crowding.hpp"
 #include "core/embedded.hpp"
 #include "core/font_face.hpp"
+#include "core/framework.hpp"
+#include "core/i18n.hpp"
 #include "core/io_json.hpp"
 #include "core/pdf_writer.hpp"
 #include "core/map_figure.hpp"
@@ -312,18 +314,23 @@ struct Flow {
 void write_details(Flow& flow, const Document& document) {
     Canvas& c = flow.canvas;
     flow.start();
-    const std::string title = text::make_valid_utf8(document.meta.title);
-    flow.paragraph(title.empty() ? "Roles and reflections" : title + ": roles and reflections", true, 18);
+    const std::string& language = document.meta.language;
+    const auto word = [&language](std::string_view key) -> const std::string& { return i18n::text(language, key); };
+    const std::string title = is_untitled_title(document.meta.title) ? untitled_title(language)
+                                                                     : text::make_valid_utf8(document.meta.title);
+    flow.paragraph(title.empty() ? word("export.pdf.heading") : i18n::format(language, "export.pdf.heading_titled", {{"title", title}}),
+                   true, 18);
     flow.y -= 10;
-    flow.line("Who plays which role", true, 13);
+    flow.line(word("export.pdf.who_plays"), true, 13);
     flow.y -= 4;
     const Analysis analysis = analyse(document);
     const double columns[] = {flow.right() - 300, flow.right() - 225, flow.right() - 150, flow.right() - 90, flow.right()};
-    const char* headers[] = {"People", "Organizations", "Networks", "Votes", "Gap"};
+    const std::string headers[] = {word("export.pdf.people"), word("export.pdf.organizations"), word("export.pdf.networks"),
+                                   word("export.pdf.votes"), word("export.pdf.gap")};
     const auto right_aligned = [&](std::string_view text, bool strong, double x, double size) {
         c.text(text, strong, size, 1, 0, 0, 1, x - c.width(text, strong, size), flow.y);
     };
-    flow.line("Role", true, 10, kMutedColor);
+    flow.line(word("export.pdf.role"), true, 10, kMutedColor);
     for (int k = 0; k < 5; ++k) right_aligned(headers[k], true, columns[k], 10);
     for (std::size_t i = 0; i < analysis.roles.size() && i < document.framework.roles.size(); ++i) {
         const RoleStats& stats = analysis.roles[i];
@@ -335,16 +342,20 @@ void write_details(Flow& flow, const Document& document) {
         const std::string cells[] = {std::to_string(stats.by_kind[slot(EntityKind::Person)]),
                                      std::to_string(stats.by_kind[slot(EntityKind::Organization)]),
                                      std::to_string(stats.by_kind[slot(EntityKind::Network)]), std::to_string(stats.votes),
-                                     stats.empty ? "missing" : stats.thin ? "thin" : stats.crowded ? "crowded" : ""};
+                                     stats.empty     ? word("export.pdf.missing")
+                                     : stats.thin    ? word("export.pdf.thin")
+                                     : stats.crowded ? word("export.pdf.crowded")
+                                                     : std::string()};
         for (int k = 0; k < 5; ++k) right_aligned(cells[k], k == 4, columns[k], 11);
     }
     flow.y -= 6;
-    flow.line(std::to_string(analysis.entities_placed) + " placed on the map, " + std::to_string(analysis.entities_unplaced) +
-                  " not placed.",
+    flow.line(i18n::format(language, "export.pdf.placed",
+                           {{"placed", std::to_string(analysis.entities_placed)},
+                            {"unplaced", std::to_string(analysis.entities_unplaced)}}),
               false, 10, kMutedColor);
 
     flow.y -= 14;
-    flow.line("Reflections", true, 13);
+    flow.line(word("export.pdf.reflections"), true, 13);
     bool any = false;
     std::map<std::string, bool> shown;
     const auto reflection = [&](std::string_view question, const std::string& answer) {
@@ -362,7 +373,7 @@ void write_details(Flow& flow, const Document& document) {
     }
     for (const auto& [id, answer] : document.reflections)
         if (!shown.count(id)) reflection(id, answer);
-    if (!any) flow.line("No reflections written yet.", false, 11, kMutedColor);
+    if (!any) flow.line(word("export.pdf.no_reflections"), false, 11, kMutedColor);
     flow.finish();
 }
 
@@ -420,7 +431,8 @@ std::string export_pdf(const Document& document, const PdfOptions& options) {
                                      " /Desc (The map, to open again in ecomap) /EF <</F " + ref(file) + ">>>>");
         names = " /Names <</EmbeddedFiles <</Names [(map.ecomap.json) " + ref(spec) + "]>>>> /AF [" + ref(spec) + "]";
     }
-    const std::string title = text::make_valid_utf8(document.meta.title);
+    const std::string title = is_untitled_title(document.meta.title) ? untitled_title(document.meta.language)
+                                                                     : text::make_valid_utf8(document.meta.title);
     objects.set(catalog, "<</Type /Catalog /Pages " + ref(pages_object) + names +
                              " /ViewerPreferences <</DisplayDocTitle true>>>>");
     const int info = objects.add("<</Title " + text_string(title.empty() ? "ecomap map" : title) + " /Subject " +

@@ -7,6 +7,7 @@
 #include "core/export_svg.hpp"
 
 #include "core/base64.hpp"
+#include "core/framework.hpp"
 #include "core/io_json.hpp"
 #include "core/map_figure.hpp"
 #include "core/utf8.hpp"
@@ -229,7 +230,8 @@ std::string export_svg(const Document& document, const SvgOptions& options) {
                 "\" font-size=\"" + num(f.attribution->size) + "\" text-anchor=\"end\" fill=\"" + kMutedColor + "\">" +
                 xml_escape(f.attribution->text) + "</text>\n";
 
-    const std::string title = text::make_valid_utf8(document.meta.title);
+    const std::string title = is_untitled_title(document.meta.title) ? untitled_title(document.meta.language)
+                                                                     : text::make_valid_utf8(document.meta.title);
     std::string svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + num(f.x) + " " + num(f.y) + " " + num(f.width) + " " +
            num(f.height) + "\" width=\"" + num(std::round(f.width * kSvgPxPerUnit)) + "\" height=\"" +

@@ -3,10 +3,12 @@
 
 #include "core/embedded.hpp"
 #include "core/framework_json.hpp"
+#include "core/i18n.hpp"
 #include "core/json_input.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -277,27 +279,94 @@ FrameworkResult load_framework(std::string_view json_text) {
     }
 }
 
-const Framework& default_framework() {
-    static const Framework framework = [] {
-        FrameworkResult result = load_framework(embedded::social_change_ecosystem_json());
-        if (!result.ok()) {  // a build defect, caught by the tests
-            std::fprintf(stderr, "ecomap: built-in template is broken: %s\n", result.error->message.c_str());
-            std::abort();
+namespace {
+
+struct Wording {
+    std::string language;
+    Framework framework;
+};
+
+// The built-in template in every embedded language, English first.
+const std::vector<Wording>& wordings() {
+    static const std::vector<Wording> all = [] {
+        std::vector<Wording> result;
+        for (const auto& [code, json_text] : embedded::template_wordings()) {
+            FrameworkResult read = load_framework(json_text);
+            if (!read.ok()) {  // a build defect, caught by the tests
+                std::fprintf(stderr, "ecomap: built-in template (%.*s) is broken: %s\n", static_cast<int>(code.size()),
+                             code.data(), read.error->message.c_str());
+                std::abort();
+            }
+            result.push_back({std::string(code), std::move(*read.framework)});
         }
-        return std::move(*result.framework);
+        return result;
     }();
-    return framework;
+    return all;
 }
 
-Document new_document(const Framework& framework, std::string_view now_iso) {
+}  // namespace
+
+const Framework& default_framework() { return wordings().front().framework; }
+
+const Framework& default_framework(std::string_view language) {
+    for (const Wording& wording : wordings())
+        if (wording.language == language) return wording.framework;
+    return default_framework();
+}
+
+std::vector<std::string> template_languages() {
+    std::vector<std::string> codes;
+    for (const Wording& wording : wordings()) codes.push_back(wording.language);
+    return codes;
+}
+
+bool is_builtin_wording(const Framework& framework) { return !wording_language(framework).empty(); }
+
+std::string wording_language(const Framework& framework) {
+    for (const Wording& wording : wordings())
+        if (wording.framework == framework) return wording.language;
+    return {};
+}
+
+bool is_language_code(std::string_view code) {
+    if (code.size() > 35) return false;
+    std::size_t at = 0;
+    while (at < code.size() && code[at] >= 'a' && code[at] <= 'z') ++at;
+    if (at < 2 || at > 3) return false;
+    while (at < code.size()) {
+        if (code[at++] != '-') return false;
+        const std::size_t start = at;
+        while (at < code.size() && std::isalnum(static_cast<unsigned char>(code[at]))) ++at;
+        if (at == start || at - start > 8) return false;
+    }
+    return true;
+}
+
+std::string untitled_title(std::string_view language) { return i18n::text(language, "core.untitled_map"); }
+
+bool is_untitled_title(std::string_view title) {
+    if (title == kUntitledTitle) return true;
+    for (const i18n::Language& language : i18n::languages())
+        if (title == i18n::text(language.code, "core.untitled_map")) return true;
+    return false;
+}
+
+Document new_document(const Framework& framework, std::string_view now_iso, std::string_view language) {
+    const std::string code = i18n::has_language(language) ? std::string(language) : std::string(kDefaultMapLanguage);
+    const Framework& chosen = is_builtin_wording(framework) ? default_framework(code) : framework;
     Document document;
-    document.meta.title = std::string(kUntitledTitle);
+    document.meta.title = untitled_title(code);
     document.meta.created = std::string(now_iso);
     document.meta.modified = std::string(now_iso);
-    document.framework = framework;
-    document.centre.values = framework.default_values;
-    document.centre.cause = framework.default_cause;
+    document.meta.language = code;
+    document.framework = chosen;
+    document.centre.values = chosen.default_values;
+    document.centre.cause = chosen.default_cause;
     return document;
+}
+
+Document new_document(std::string_view language, std::string_view now_iso) {
+    return new_document(default_framework(language), now_iso, language);
 }
 
 }  // namespace ecomap

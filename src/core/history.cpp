@@ -338,9 +338,10 @@ Change diff_documents(const Document& from, const Document& to) {
         using Record = typename decltype(type)::type;
         diff_records(records_of<Record>(from), records_of<Record>(to), steps_of<Record>(change));
     });
-    if (from.meta.title != to.meta.title) {
+    if (from.meta.title != to.meta.title || from.meta.language != to.meta.language) {
         Meta meta = from.meta;
         meta.title = to.meta.title;
+        meta.language = to.meta.language;
         change.meta = ValueStep<Meta>{from.meta, meta};
     }
     if (!(from.centre == to.centre)) change.centre = ValueStep<Centre>{from.centre, to.centre};

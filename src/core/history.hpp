@@ -121,7 +121,7 @@ void revert_change(Document& document, const Change& change);  // runs the steps
 Change compose(Change first, const Change& second);            // one Change equal to `first` then `second`
 // The Change that turns `from` into `to`: records matched by id (removed, replaced, then
 // added at the end of their table), and every whole value that differs. meta.created and
-// meta.modified of `from` are kept (only the title follows `to`).
+// meta.modified of `from` are kept (the title and the language follow `to`).
 Change diff_documents(const Document& from, const Document& to);
 
 // [SECTION] Command -------------------------------------------------------------

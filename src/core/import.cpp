@@ -46,7 +46,9 @@ void import_template(const nlohmann::json& root, const ImportOptions& options, I
         return;
     }
     result.from_template = true;
-    result.document = new_document(*framework.framework, options.now_iso);
+    const std::string language = wording_language(*framework.framework);  // the built-in template's own language
+    result.document = new_document(*framework.framework, options.now_iso,
+                                   language.empty() ? kDefaultMapLanguage : std::string_view(language));
 }
 
 // The last stages of a map: caps and invariants of the restored document.

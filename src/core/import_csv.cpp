@@ -8,6 +8,7 @@
 #include "core/csv_input.hpp"
 #include "core/document_size.hpp"
 #include "core/framework.hpp"
+#include "core/i18n.hpp"
 #include "core/invariants.hpp"
 #include "core/limits.hpp"
 #include "core/restore.hpp"
@@ -21,6 +22,20 @@ namespace ecomap::detail {
 
 // [SECTION] Records ----------------------------------------------------------------------
 
+// The column a folded header cell names: "name", "kind", "id", "anonymous", "notes" or
+// "roles" as export_csv_entities writes them in any catalog's language (export.csv.*),
+// else the cell itself (a role's name, or a column ecomap does not read).
+namespace {
+std::string csv_column(const std::string& folded) {
+    for (const char* column : {"id", "name", "kind", "anonymous", "notes", "roles"}) {
+        if (folded == column) return column;
+        for (const i18n::Language& language : i18n::languages())
+            if (folded == text::folded(i18n::text(language.code, std::string("export.csv.") + column))) return column;
+    }
+    return folded;
+}
+}  // namespace
+
 CsvSniff sniff_csv(std::string_view text) {
     const std::size_t first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos || text[first] == '{') return {};
@@ -30,7 +45,7 @@ CsvSniff sniff_csv(std::string_view text) {
         std::vector<std::string> header;
         if (!reader.next(header)) continue;
         for (const std::string& cell : header)
-            if (text::folded(cell) == "name") return {CsvShape::Participants, delimiter};
+            if (csv_column(text::folded(cell)) == "name") return {CsvShape::Participants, delimiter};
     }
     const char c = text[first];
     const std::string_view rest = text.substr(first);
@@ -150,12 +165,15 @@ public:
         for (std::size_t i = 0; i < roles.size(); ++i) {
             role_by_name_.emplace(text::folded(roles[i].name), i);
             role_by_name_.emplace(text::folded(roles[i].id), i);
+            for (const std::string& language : template_languages())  // a column named in any language's wording
+                if (const Role* worded = default_framework(language).find_role(roles[i].id))
+                    role_by_name_.emplace(text::folded(worded->name), i);
         }
     }
 
     void read_header(const std::vector<std::string>& header) {
         for (std::size_t col = 0; col < header.size(); ++col) {
-            const std::string name = text::folded(unguard_cell(header[col]));
+            const std::string name = csv_column(text::folded(unguard_cell(header[col])));
             const auto take = [&](std::optional<std::size_t>& slot) {
                 if (!slot) slot = col;
             };

@@ -65,6 +65,7 @@ std::vector<std::string> check_invariants(const Document& document) {
     check.text(document.meta.title, kMaxNameLength, "/meta/title");
     check.text(document.meta.created, kMaxNameLength, "/meta/created");
     check.text(document.meta.modified, kMaxNameLength, "/meta/modified");
+    if (!is_language_code(document.meta.language)) check.fail("/meta/language", "not a language code");
     if (document.centre.values.size() > kMaxValues)
         check.fail("/centre/values", "more than " + std::to_string(kMaxValues) + " values");
     for (std::size_t i = 0; i < document.centre.values.size(); ++i)

@@ -4,6 +4,7 @@
 #include "core/anonymize.hpp"
 #include "core/document_size.hpp"
 #include "core/geometry.hpp"
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -69,9 +70,20 @@ double radial_label_rotation(double angle) {
 
 const char* kind_label(EntityKind kind) { return kKindLabels[static_cast<std::size_t>(kind)]; }
 
-std::string kind_count(EntityKind kind, std::size_t count) {
-    const auto k = static_cast<std::size_t>(kind);
-    return format_thousands(count) + " " + (count == 1 ? kKindWords[k] : kKindPlurals[k]);
+std::string format_count(std::size_t count, std::string_view language) {
+    std::string digits = format_thousands(count);
+    const std::string& separator = i18n::text(language, "core.thousands_separator");
+    if (separator == ",") return digits;
+    std::string out;
+    for (const char c : digits) out += c == ',' ? separator : std::string(1, c);
+    return out;
+}
+
+std::string kind_count(EntityKind kind, std::size_t count, std::string_view language) {
+    static constexpr std::array<std::string_view, 3> kKeys = {"core.count.person", "core.count.organization",
+                                                              "core.count.network"};
+    const std::string number = format_count(count, language);
+    return i18n::plural(language, kKeys[static_cast<std::size_t>(kind)], static_cast<long long>(count), {{"n", number}});
 }
 
 const char* strength_word(Strength strength) {
@@ -81,18 +93,19 @@ const char* strength_word(Strength strength) {
 
 const char* energy_label(Energy energy) { return kEnergyLabels[static_cast<std::size_t>(energy)]; }
 
-std::string display_name(const Entity& entity) {
-    if (entity.anonymous) return "Anonymous";
+std::string display_name(const Entity& entity, std::string_view language) {
+    if (entity.anonymous) return i18n::text(language, "core.anonymous");
     if (!entity.name.empty()) return text::make_valid_utf8(entity.name);
     switch (entity.kind) {
-        case EntityKind::Person: return "Unnamed person";
-        case EntityKind::Organization: return "Unnamed organization";
-        case EntityKind::Network: return "Unnamed network";
+        case EntityKind::Person: return i18n::text(language, "core.unnamed.person");
+        case EntityKind::Organization: return i18n::text(language, "core.unnamed.organization");
+        case EntityKind::Network: return i18n::text(language, "core.unnamed.network");
     }
-    return "Unnamed";
+    return i18n::text(language, "core.unnamed.person");
 }
 
-EntityNames::EntityNames(const Document& document, bool hide) : document_(&document), hide_(hide) {
+EntityNames::EntityNames(const Document& document, bool hide, std::string_view language)
+    : document_(&document), hide_(hide), language_(language.empty() ? document.meta.language : language) {
     if (!hide_) return;
     std::array<int, 3> next{};  // numbered per kind in document order, as hide_names() does
     numbers_.reserve(document.entities.size());
@@ -100,13 +113,13 @@ EntityNames::EntityNames(const Document& document, bool hide) : document_(&docum
 }
 
 std::string EntityNames::operator()(const Entity& entity) const {
-    if (!hide_) return display_name(entity);
+    if (!hide_) return display_name(entity, language_);
     const auto& entities = document_->entities;
     if (!entities.empty() && &entity >= entities.data() && &entity < entities.data() + entities.size())
-        return neutral_name(entity.kind, numbers_[static_cast<std::size_t>(&entity - entities.data())]);
+        return neutral_name(entity.kind, numbers_[static_cast<std::size_t>(&entity - entities.data())], language_);
     for (std::size_t i = 0; i < entities.size(); ++i)  // a copy of an entity: find it by id
-        if (entities[i].id == entity.id) return neutral_name(entity.kind, numbers_[i]);
-    return neutral_name(entity.kind, 0);
+        if (entities[i].id == entity.id) return neutral_name(entity.kind, numbers_[i], language_);
+    return neutral_name(entity.kind, 0, language_);
 }
 
 namespace {

@@ -52,15 +52,20 @@ inline constexpr std::array<const char*, 3> kStrengthLabels = {"Primary", "Secon
 inline constexpr std::array<const char*, 3> kEnergyLabels = {"Energy: not said", "Energizes me", "Depletes me"};  // by Energy
 
 const char* kind_label(EntityKind kind);      // "Person", "Organization", "Network" (menus, headings, table)
-std::string kind_count(EntityKind kind, std::size_t count);  // "1 person", "1,204 people", "3 networks"
+std::string kind_count(EntityKind kind, std::size_t count,
+                       std::string_view language = kDefaultMapLanguage);  // "1 person", "1,204 people", "3 networks"
+std::string format_count(std::size_t count, std::string_view language);  // "1,204" ("1.204" in Spanish)
 const char* strength_word(Strength strength); // "primary", "secondary", "aspiring" (running text)
 const char* energy_label(Energy energy);      // "Energy: not said", "Energizes me", "Depletes me"
 
-std::string display_name(const Entity& entity);  // the name (valid UTF-8), "Anonymous", or "Unnamed person" when empty
+std::string display_name(const Entity& entity,
+                         std::string_view language = kDefaultMapLanguage);  // the name (valid UTF-8), "Anonymous",
+                                                                           // or "Unnamed person" when empty
 
 class EntityNames {  // names as shown: display_name, or neutral marks ("Person 3") while names are hidden
 public:
-    EntityNames(const Document& document, bool hide);      // numbers every entity per kind when hiding (as hide_names())
+    EntityNames(const Document& document, bool hide,       // numbers every entity per kind when hiding (as hide_names());
+                std::string_view language = {});           // "Anonymous", "Person 3" in that language ("": the map's)
     std::string operator()(const Entity& entity) const;    // "Amina", "Anonymous", or "Person 3" when hidden
     bool hidden() const { return hide_; }                  // names are replaced by neutral marks
 
@@ -68,6 +73,7 @@ private:
     const Document* document_ = nullptr;
     bool hide_ = false;
     std::vector<int> numbers_;                             // per entity index: its number among its kind
+    std::string language_;                                 // the words' language
 };
 
 // An entity's roles in framework order, one "Role (strength)" per role and strength it

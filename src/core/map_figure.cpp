@@ -6,6 +6,8 @@
 //   [SECTION] Figure
 #include "core/map_figure.hpp"
 
+#include "core/framework.hpp"
+
 #include "core/analysis.hpp"
 #include "core/crowding.hpp"
 #include "core/label_place.hpp"
@@ -277,7 +279,7 @@ void add_counts(Builder& b, const std::vector<TokenPlace>& tokens, const TextWid
     for (std::size_t i = 0; i < b.crowded.size(); ++i) {
         if (b.crowded[i] == 0) continue;
         const int role = static_cast<int>(i);
-        const std::vector<std::string> lines = crowded_card_lines(b.crowded[i], kinds[i]);
+        const std::vector<std::string> lines = crowded_card_lines(b.crowded[i], kinds[i], b.document.meta.language);
         // In the middle of the band, or further out where a narrow sector is wider; smaller
         // until it fits.
         const double mid_radius = (l.inner_radius + l.outer_radius * (1 - kRimShare)) / 2;
@@ -343,7 +345,7 @@ void add_tokens(Builder& b, const std::vector<TokenPlace>& tokens, const TextWid
         obstacles.circle_radii.push_back(r);
         const double size = std::clamp(r * 0.75, 7.0, kMaxNameSize);
         if (r >= 10)
-            names.push_back({shorten(display_name(*entity), kMaxNameChars), token.centre, r + size * 0.05, size,
+            names.push_back({shorten(display_name(*entity, b.document.meta.language), kMaxNameChars), token.centre, r + size * 0.05, size,
                              2 - static_cast<int>(placement->strength)});  // primary roles first
     }
     // Names where they collide with no token, role name or other name; shortened or left out otherwise.
@@ -374,7 +376,8 @@ void add_frame(Builder& b, const FigureOptions& options) {
     const double half_width = std::max(-box.min_x, box.max_x);  // the ring stays in the middle of the image
     box.add(-half_width, 0);
     box.add(half_width, 0);
-    const std::string title = text::make_valid_utf8(b.document.meta.title);
+    const std::string title = is_untitled_title(b.document.meta.title) ? untitled_title(b.document.meta.language)
+                                                                         : text::make_valid_utf8(b.document.meta.title);
     if (options.title && !title.empty()) {
         const double baseline = box.min_y - 40;
         const double width = estimated_text_width(title, kTitleSize);

@@ -104,10 +104,14 @@ struct Centre {
     bool operator==(const Centre&) const = default;
 };
 
+inline constexpr std::string_view kDefaultMapLanguage = "en";  // meta.language of files that have none
+
 struct Meta {
     std::string title;                  // shown in the app, used for file names
     std::string created;                // ISO 8601 UTC, e.g. "2026-11-26T10:00:00Z"
     std::string modified;               // ISO 8601 UTC
+    std::string language{kDefaultMapLanguage};  // the map's language (a catalog code, src/i18n/<code>.json): its
+                                                // template wording and the words of its exports
     bool operator==(const Meta&) const = default;
 };
 

@@ -381,6 +381,16 @@ Framework restore_framework(const json& root, WarningSink& warnings) {
     return default_framework();
 }
 
+// meta.language: absent (older files) = English; a code ecomap has no catalog for is kept
+// (its words fall back to English); anything not shaped like a language code is replaced.
+std::string restore_language(const json& meta, WarningSink& warnings) {
+    const std::string code = read_text(meta, "language", "/meta", kMaxIdLength, warnings, kDefaultMapLanguage);
+    if (is_language_code(code)) return code;
+    warnings.add("/meta/language", "not a language code: " + text::quoted_excerpt(code) + "; using \"" +
+                                       std::string(kDefaultMapLanguage) + "\"");
+    return std::string(kDefaultMapLanguage);
+}
+
 std::optional<ImportError> too_many(const json* list, const char* key, std::size_t max) {
     if (list == nullptr || list->size() <= max) return std::nullopt;
     return ImportError{ImportErrorCode::TooManyRecords,
@@ -416,7 +426,9 @@ Restored restore_document(const json& root, const ImportOptions& options, Warnin
     }
     const json empty;  // not an object: every member reads as absent
     const json& meta_object = meta != nullptr ? *meta : empty;
-    document.meta.title = read_text(meta_object, "title", "/meta", kMaxNameLength, warnings, kUntitledTitle);
+    document.meta.language = restore_language(meta_object, warnings);
+    document.meta.title =
+        read_text(meta_object, "title", "/meta", kMaxNameLength, warnings, untitled_title(document.meta.language));
     document.meta.created = read_text(meta_object, "created", "/meta", kMaxNameLength, warnings);
     document.meta.modified = read_text(meta_object, "modified", "/meta", kMaxNameLength, warnings);
     document.centre = restore_centre(root, context);

@@ -42,7 +42,9 @@ std::string compact_map(const Document& document) {
     if (!document.meta.title.empty()) out["t"] = document.meta.title;
     if (!document.centre.values.empty()) out["c"] = document.centre.values;
     if (!document.centre.cause.empty()) out["k"] = document.centre.cause;
-    if (!(document.framework == default_framework())) out["f"] = detail::framework_to_json(document.framework);
+    if (document.meta.language != kDefaultMapLanguage) out["l"] = document.meta.language;
+    if (!(document.framework == default_framework(document.meta.language)))
+        out["f"] = detail::framework_to_json(document.framework);
     std::unordered_map<std::string, int> entity_index;
     json entities = json::array();
     for (const Entity& entity : document.entities) {
@@ -95,8 +97,10 @@ std::optional<std::string> expand_map(std::string_view compact, std::string& err
         return i < row.size() && !row[i].is_null() ? row[i] : fallback;
     };
     json map = {{"format", "ecomap"}, {"formatVersion", 2}};
-    map["meta"] = {{"title", field("t", "")}};
-    const json framework = field("f", json(detail::framework_to_json(default_framework())));
+    const json language = field("l", json(std::string(kDefaultMapLanguage)));
+    map["meta"] = {{"title", field("t", "")}, {"language", language}};
+    const std::string language_code = language.is_string() ? language.get<std::string>() : std::string(kDefaultMapLanguage);
+    const json framework = field("f", json(detail::framework_to_json(default_framework(language_code))));
     map["framework"] = framework;
     map["centre"] = {{"values", field("c", json::array())}, {"cause", field("k", "")}};
     const json roles = framework.is_object() && framework.contains("roles") && framework["roles"].is_array() ? framework["roles"]

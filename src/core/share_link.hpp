@@ -7,8 +7,9 @@
 // which then goes through import_document like any other input (limits, repairs, checks).
 //
 // Compact text, version 1 (JSON, every field optional except "v"):
-//   {"v": 1, "t": title, "c": [values], "k": cause,
-//    "f": framework (the map file's "framework" object; absent = the built-in framework),
+//   {"v": 1, "t": title, "l": language (meta.language; absent = "en"), "c": [values], "k": cause,
+//    "f": framework (the map file's "framework" object; absent = the built-in framework
+//         in the map's language),
 //    "e": [[kind 0 person | 1 organization | 2 network, name, notes, anonymous 0/1, source]],
 //    "p": [[entity index, role index, strength 0 primary | 1 secondary | 2 aspiring,
 //           energy 0 unspecified | 1 energizes | 2 depletes, context, x, y]],

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/framework.hpp"
+#include "core/i18n.hpp"
 #include "core/io_json.hpp"
 #include "core/png_embed.hpp"
 #include "render/offscreen.hpp"
@@ -78,7 +80,7 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     ImageExportResult result;
     if (options.width < 64 || options.height < 64 || options.width > kMaxExportWidth ||
         options.height > kMaxExportWidth) {
-        result.error = "the image must be between 64 and " + std::to_string(kMaxExportWidth) + " pixels wide and high";
+        result.error = i18n::tr("export.png.size_range", {{"max", std::to_string(kMaxExportWidth)}});
         return result;
     }
     render::OffscreenTarget target;
@@ -96,7 +98,7 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     const std::string json = export_json(document);  // embedded in the file; its characters are the glyphs needed
     const ExportFonts type(std::clamp(unit / 8.0f, 1.0f, 4.0f), json);  // glyphs rasterized near the size they are drawn at
     if (!type.ok()) {
-        result.error = "the fonts for the image could not be prepared (out of memory?); try a smaller size";
+        result.error = i18n::tr("export.png.fonts_failed");
         return result;
     }
     const Fonts& fonts = type.fonts();
@@ -135,7 +137,8 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     draw_centre_text(list, document, frame, fonts);
     (void)draw_tokens(list, scene, frame);
     if (options.title) {
-        const std::string& title = document.meta.title;
+        const std::string title =
+            is_untitled_title(document.meta.title) ? untitled_title(document.meta.language) : document.meta.title;
         ImFont* font = fonts.label_for(title_px);
         const ImVec2 size = font->CalcTextSizeA(title_px, 1e9f, 0.0f, title.c_str());
         list.AddText(font, title_px, {std::round((w - size.x) * 0.5f), std::round(title_px * 0.6f)}, kText, title.c_str());
@@ -159,7 +162,7 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     if (options.transparent) unpremultiply(pixels);
     const std::string png = render::encode_png(pixels, options.width, options.height);
     if (png.empty()) {
-        result.error = "the PNG encoder failed (out of memory?); try a smaller size";
+        result.error = i18n::tr("export.png.encoder_failed");
         return result;
     }
     result.png = embed_document_in_png(png, json);

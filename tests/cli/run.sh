@@ -58,6 +58,7 @@ head -c 700 "$FIXTURES/stats.json" > "$T/truncated.json"
   head -c $((50 * 1024 * 1024)) /dev/zero | tr '\0' a
   printf '"}}\n'; } > "$T/huge.json"
 sed 's/"formatVersion": 1/"formatVersion": 999/' "$FIXTURES/stats.json" > "$T/future.json"
+sed 's/"title": "Stats fixture"/"title": "Stats fixture", "language": "es"/' "$FIXTURES/stats.json" > "$T/stats-es.json"
 mkdir "$T/folder"
 SANITIZED=false
 ldd "$CLI" 2>/dev/null | grep -qE 'libasan|libubsan' && SANITIZED=true
@@ -133,6 +134,9 @@ check "stats table: Weavers row" '[ "$(row Weavers)" = "Weavers 5 3 1 1 6 3 2 1 
 check "stats table: Experimenters row" '[ "$(row Experimenters)" = "Experimenters 1 1 0 0 1 0 0 1 0 1 thin" ] || { WHY="row is \"$(row Experimenters)\""; false; }'
 check "stats table: gaps and crowded roles" \
   'out_has "Empty roles: Frontline Responders, Disruptors, Healers" && out_has "Thin roles (fewer than 2 entities): Experimenters, Visionaries, Guides" && out_has "Crowded roles (3 entities or more): Weavers"'
+run stats stats-es.json
+check "stats table of a Spanish map: Spanish words, no English ones" \
+  'rc_is 0 && out_has "15 entradas (14 ubicadas, 1 sin ubicar), 15 ubicaciones, 1 vínculo" && out_has "Roles vacíos: Frontline Responders, Disruptors, Healers" && out_has "Roles saturados (3 entradas o más): Weavers" && [ "$(row Weavers)" = "Weavers 5 3 1 1 6 3 2 1 2 1 saturado" ] && ! grep -qE "entities|placements|Empty roles|crowded" "$T/out"'
 run stats stats.json --json
 check "stats --json: totals" \
   'rc_is 0 && json_ok "d[\"entities\"]==15 and d[\"placements\"]==15 and d[\"entitiesPlaced\"]==14 and d[\"entitiesUnplaced\"]==1 and d[\"thinThreshold\"]==2 and d[\"crowdedThreshold\"]==3"'

@@ -1,6 +1,7 @@
 // Caps: the exported size is computed exactly, History keeps every cap (merge
 // included), a map at the caps saves and reopens, undo memory is capped, and the
 // warning cap holds on every import path.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "core/base64.hpp"
@@ -241,7 +242,15 @@ TEST_CASE("undo memory is capped by dropping the oldest steps", "[caps][history]
     for (std::size_t i = 0; i < depth; ++i) REQUIRE(history.undo());
     CHECK_FALSE(history.undo());
     const std::size_t kept_pairs = depth / 2;
-    CHECK(history.document().entities == states[states.size() - 1 - kept_pairs].entities);
+    const std::vector<Entity>& expected = states[states.size() - 1 - kept_pairs - depth % 2].entities;
+    const std::vector<Entity>& entities = history.document().entities;
+    if (depth % 2 == 0) {
+        CHECK(entities == expected);
+    } else {  // the oldest step kept is a pair's notes: its person is there, still without notes
+        REQUIRE(entities.size() == expected.size() + 1);
+        CHECK(std::equal(expected.begin(), expected.end(), entities.begin()));
+        CHECK(entities.back().notes.empty());
+    }
     CHECK(history.file_size() == export_json(history.document()).size());
 
     // One step larger than the limit is still kept, so the last action can be undone.

@@ -38,7 +38,8 @@ TEST_CASE("export writes the documented layout in a fixed key order", "[export]"
   "meta": {
     "title": "Café map",
     "created": "2026-11-26T10:00:00Z",
-    "modified": "2026-11-26T11:00:00Z"
+    "modified": "2026-11-26T11:00:00Z",
+    "language": "en"
   },
   "framework": {
     "id": "mini",

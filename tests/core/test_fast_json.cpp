@@ -199,7 +199,8 @@ std::string reference_export(const Document& document) {
     ordered file;
     file["format"] = kFormatName;
     file["formatVersion"] = kFormatVersion;
-    file["meta"] = {{"title", document.meta.title}, {"created", document.meta.created}, {"modified", document.meta.modified}};
+    file["meta"] = {{"title", document.meta.title}, {"created", document.meta.created}, {"modified", document.meta.modified},
+                    {"language", document.meta.language}};
     file["framework"] = detail::framework_to_json(document.framework);
     file["centre"] = {{"values", document.centre.values}, {"cause", document.centre.cause}};
     file["entities"] = std::move(entities);

@@ -2,6 +2,8 @@
 // see: the cross-reference table, the pages and their size, the text on each page
 // (through the fonts' ToUnicode maps, as pdftotext reads it) and the attached map.
 #include "core/analysis.hpp"
+#include "core/commands.hpp"
+#include "core/history.hpp"
 #include "core/anonymize.hpp"
 #include "core/document_size.hpp"
 #include "core/embedded.hpp"
@@ -202,6 +204,28 @@ TEST_CASE("the PDF's details page: counts per role and the reflections under the
     empty.reflections.clear();
     const Pdf none(export_pdf(empty));
     CHECK(has_line(none.texts(none.pages()[1]), "No reflections written yet."));
+}
+
+TEST_CASE("a Spanish map's PDF: Spanish headings, roles and counts, none of the English words", "[pdf][language]") {
+    History history(reflective_document(), test::counting_clock());
+    REQUIRE(history.apply(set_language("es")));
+    const Document& d = history.document();
+    const Pdf pdf(export_pdf(d));
+    const std::vector<std::string> details = pdf.texts(pdf.pages()[1]);
+    for (const char* word : {"Eastside coalition: roles y reflexiones", "Quién cumple cada rol", "Rol", "Personas",
+                             "Organizaciones", "Redes", "Votos", "Carencia", "Reflexiones"}) {
+        INFO(word);
+        CHECK(has_line(details, word));
+    }
+    for (const Role& role : d.framework.roles) CHECK(has_line(details, role.name));
+    CHECK(has_line(details, d.framework.prompts.front().text));  // the Spanish prompt over the answer
+    const std::string all = pdf.all_text(pdf.pages()[0]) + pdf.all_text(pdf.pages()[1]);
+    for (const char* word : {"Who plays which role", "People", "Organizations", "Networks", "Votes", "Gap", "Reflections",
+                             "placed on the map", "Weavers", "Untitled map", "Anonymous"}) {
+        INFO(word);
+        CHECK(all.find(word) == std::string::npos);
+    }
+    CHECK(has_line(details, d.framework.attribution.text));  // the attribution stays as it is
 }
 
 TEST_CASE("long reflections flow onto more pages, wrapped inside the margins", "[pdf]") {

@@ -147,6 +147,8 @@ TEST_CASE("write sample exports for schema validation", "[.][export-samples]") {
     for (std::uint64_t seed = 1; seed <= 20; ++seed)
         write("sample-" + std::to_string(seed) + ".json", generate_document(seed, static_cast<int>(seed * 3)));
     write("new.json", new_document(default_framework(), "2026-11-26T10:00:00Z"));
+    for (const std::string& language : template_languages())
+        write("new-" + language + ".json", new_document(language, "2026-11-26T10:00:00Z"));
     for (const char* fixture : {"v2/workshop", "v2/votes-repairable", "v1/workshop", "v1/repairable", "v0/workshop"}) {
         const ImportResult result = import_document(testing::read_fixture(std::string(fixture) + ".json"));
         REQUIRE(result.ok());
