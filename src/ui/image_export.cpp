@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/i18n.hpp"
 #include "core/io_json.hpp"
 #include "core/png_embed.hpp"
 #include "render/offscreen.hpp"
@@ -78,7 +79,7 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     ImageExportResult result;
     if (options.width < 64 || options.height < 64 || options.width > kMaxExportWidth ||
         options.height > kMaxExportWidth) {
-        result.error = "the image must be between 64 and " + std::to_string(kMaxExportWidth) + " pixels wide and high";
+        result.error = i18n::tr("ui.image.size", {{"max", std::to_string(kMaxExportWidth)}});
         return result;
     }
     render::OffscreenTarget target;
@@ -96,7 +97,7 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     const std::string json = export_json(document);  // embedded in the file; its characters are the glyphs needed
     const ExportFonts type(std::clamp(unit / 8.0f, 1.0f, 4.0f), json);  // glyphs rasterized near the size they are drawn at
     if (!type.ok()) {
-        result.error = "the fonts for the image could not be prepared (out of memory?); try a smaller size";
+        result.error = i18n::tr("ui.image.fonts");
         return result;
     }
     const Fonts& fonts = type.fonts();
@@ -159,7 +160,7 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     if (options.transparent) unpremultiply(pixels);
     const std::string png = render::encode_png(pixels, options.width, options.height);
     if (png.empty()) {
-        result.error = "the PNG encoder failed (out of memory?); try a smaller size";
+        result.error = i18n::tr("ui.image.encoder");
         return result;
     }
     result.png = embed_document_in_png(png, json);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "core/history.hpp"
+#include "core/i18n.hpp"
 #include "core/sample.hpp"
 #include "core/session.hpp"
 #include "ui/camera.hpp"
@@ -42,6 +44,7 @@ public:
     void open_room_panel() override { ++asked; }
     bool links_available() override { return false; }
     void open_share_panel() override { ++asked; }
+    bool set_language(std::string_view code) override { return i18n::set_language(code); }
     int asked = 0;  // requests that would reach the platform
 };
 
@@ -160,6 +163,25 @@ TEST_CASE("the side panel lists every named entity and the map shows every role 
         CHECK(shows(frame.text, role.name));
     }
     CHECK(frame.items.front() == '{');
+}
+
+TEST_CASE("in Spanish the side panel speaks Spanish, and English comes back at once") {
+    Headless imgui(1280, 800);
+    History history = sample_history(3);
+    Session session;
+    ui::UiState state;
+    REQUIRE(i18n::set_language("es"));
+    run_frame(history, session, state, imgui.fonts);
+    const FrameResult spanish = run_frame(history, session, state, imgui.fonts);
+    REQUIRE(i18n::set_language("en"));
+    const FrameResult english = run_frame(history, session, state, imgui.fonts);
+    CHECK(shows(spanish.text, "Personas y organizaciones"));
+    CHECK_FALSE(shows(spanish.text, "People and organizations"));
+    CHECK(shows(english.text, "People and organizations"));
+    std::vector<std::string> spanish_items, english_items;  // the same named widgets: names do not depend on the language
+    for (const auto& [name, rect] : nlohmann::json::parse(spanish.items).items()) spanish_items.push_back(name);
+    for (const auto& [name, rect] : nlohmann::json::parse(english.items).items()) english_items.push_back(name);
+    CHECK(spanish_items == english_items);
 }
 
 TEST_CASE("with names hidden, no entity name is drawn in any panel") {
