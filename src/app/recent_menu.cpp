@@ -6,6 +6,7 @@
 
 #include "core/i18n.hpp"
 #include "platform/platform.hpp"
+#include "ui/panels.hpp"
 #include "ui/test_hooks.hpp"
 
 namespace ecomap::app {
@@ -14,10 +15,12 @@ void draw_recent_menu(AppServices& services, bool compact) {
     if (!platform::is_web()) return;  // one autosave file on the desktop
     ImGui::Begin("##toolbar");  // appends to the toolbar drawn this frame
     ImGui::SameLine(0, compact ? 6.0f : 24.0f);
+    if (compact) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::compact_button_padding(ImGui::GetWindowWidth()));
     if (ImGui::Button((std::string(i18n::tr(compact ? "app.recent.short" : "app.recent.button")) + "###recent").c_str())) {
         platform::refresh_recent_maps();
         ImGui::OpenPopup("##recent");
     }
+    if (compact) ImGui::PopStyleVar();
     const ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4.0f);  // the list opens under its button
     ui::expose_item("recent-maps");
     ImGui::SetNextWindowPos(below, ImGuiCond_Appearing);

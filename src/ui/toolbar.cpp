@@ -57,6 +57,7 @@ void language_button(UiContext& context) {
     expose_item("language");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr("language.menu"));
     if (ImGui::BeginPopup("###language-menu")) {
+        capture_window_text();  // tests read the menu (test_hooks.hpp)
         language_entries(context);
         ImGui::EndPopup();
     }
@@ -89,10 +90,21 @@ WindowLayout window_layout(float width, float height, bool touch) {
 
 constexpr float kWordmarkMinWidth = 480.0f;  // narrower compact toolbars leave the name out
 
+ImVec2 compact_button_padding(float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float words = 0.0f;
+    for (const char* key : {"ui.toolbar.menu", "ui.action.undo", "ui.action.redo", "ui.action.fit", "app.recent.short"})
+        words += ImGui::CalcTextSize(i18n::tr(key)).x;
+    if (width >= kWordmarkMinWidth) words += ImGui::CalcTextSize("ecomap").x * 1.1f + style.ItemSpacing.x;
+    const float spare = width - style.WindowPadding.x * 2.0f - style.ItemSpacing.x * 3.0f - 6.0f - words;
+    return {std::clamp(spare / 10.0f - 0.5f, 3.0f, style.FramePadding.x), style.FramePadding.y};
+}
+
 void draw_toolbar(UiContext& context, float width, bool compact) {
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize({width, kToolbarHeight});
     ImGui::Begin("##toolbar", nullptr, kBarFlags);
+    capture_window_text();  // tests read the toolbar's words too (test_hooks.hpp)
     ImGui::SetCursorPosY(std::max(0.0f, (kToolbarHeight - ImGui::GetFrameHeight()) * 0.5f));
     ImGui::AlignTextToFramePadding();
     if (!compact || width >= kWordmarkMinWidth) {  // a phone needs the room for its buttons (Recent maps comes last)
@@ -102,10 +114,12 @@ void draw_toolbar(UiContext& context, float width, bool compact) {
         ImGui::SameLine();
     }
     if (compact) {  // files and export behind one button; undo, redo and fit stay at hand
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, compact_button_padding(width));  // longer words still fit
         if (ImGui::Button((std::string(i18n::tr("ui.toolbar.menu")) + "###menu").c_str())) ImGui::OpenPopup("##menu");
         expose_item("menu");
         ImGui::SameLine();
         if (ImGui::BeginPopup("##menu")) {
+            capture_window_text();
             for (const char* id : {"new-map", "open", "save-json", "export", "share", "merge-maps", "room", "present"}) {
                 const Action* action = find_action(id);
                 if (action == nullptr) continue;
@@ -122,6 +136,7 @@ void draw_toolbar(UiContext& context, float width, bool compact) {
         action_button(context, "undo");
         action_button(context, "redo");
         action_button(context, "fit");
+        ImGui::PopStyleVar();
         ImGui::End();
         return;
     }
@@ -151,6 +166,7 @@ void draw_footer(UiContext& context, float width, float y) {
     ImGui::SetNextWindowPos({0, y});
     ImGui::SetNextWindowSize({width, height});
     ImGui::Begin("##footer", nullptr, kBarFlags);
+    capture_window_text();
     const std::string& attribution = context.document().framework.attribution.text;
     const std::string& status = context.state.status;
     if (width < kNarrowWidth) {  // two lines: attribution (smaller, wrapped if needed), then the status
