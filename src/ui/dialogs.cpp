@@ -30,6 +30,7 @@ void draw_new_map_dialog(UiContext& context) {
     if (!ImGui::IsPopupOpen("###new-map-dialog")) ImGui::OpenPopup(title.c_str());
     centre_next_window();
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    capture_window_text();  // tests read the dialog's words (test_hooks.hpp)
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
     ImGui::TextDisabled("%s", i18n::tr("ui.new-map.kept"));
     ImGui::PopTextWrapPos();

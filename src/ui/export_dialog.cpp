@@ -47,6 +47,7 @@ void draw_export_dialog(UiContext& context) {
     ImGui::SetNextWindowSizeConstraints({std::min(340.0f, viewport->Size.x - 16.0f), 0},
                                         {std::min(480.0f, viewport->Size.x - 16.0f), viewport->Size.y * 0.9f});
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    capture_window_text();  // tests read the dialog's words (test_hooks.hpp)
     for (int i = 0; i < static_cast<int>(kFormats.size()); ++i) {
         ImGui::RadioButton(label(kFormats[static_cast<size_t>(i)], "format" + std::to_string(i)).c_str(), &dialog.format, i);
         expose_item(std::string("export-format:") + std::to_string(i));
