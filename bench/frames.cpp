@@ -49,6 +49,7 @@ public:
     void open_room_panel() override {}
     bool links_available() override { return false; }
     void open_share_panel() override {}
+    bool set_language(std::string_view) override { return false; }
 };
 
 struct Scenario {

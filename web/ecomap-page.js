@@ -7,10 +7,14 @@
   const statusText = document.getElementById('status-text');
   const bar = document.querySelector('#progress > div');
   const canvas = document.getElementById('canvas');
+  const i18n = window.ecomapI18n;                    // the page's words (ecomap-i18n.js, from src/i18n)
+  const t = (key, args) => i18n.t(key, args);
 
   function showError(title, detail) {
     statusBox.hidden = false;
     statusBox.classList.add('error');
+    statusTitle.removeAttribute('data-i18n');  // the error's own words stay when the language changes
+    statusText.removeAttribute('data-i18n');
     statusTitle.textContent = title;
     statusText.textContent = detail;
   }
@@ -20,7 +24,7 @@
   function showCrash(reason) {
     if (crashed) return;
     crashed = true;
-    showError('ecomap stopped', 'The app hit an internal error' + (reason ? ' (' + reason + ')' : '') + '. Download your map, then reload the page.');
+    showError(t('page.crash.title'), t(reason ? 'page.crash.download-reason' : 'page.crash.download-text', { reason }));
     const button = document.getElementById('crash-download');
     const lastGood = storage.lastGood();
     if (typeof lastGood === 'string' && lastGood.length > 0) {
@@ -54,7 +58,7 @@
   function call(name, argument) { return Module.ecomapBridge.call(name, argument); }  // through the heap
   const encoder = new TextEncoder();
   const MAX_BYTES = 20 * 1024 * 1024;  // the importer's limit (core/limits.hpp): checked before reading
-  const megabytes = (n) => (n / 1048576).toFixed(1) + ' MB';
+  const megabytes = (n) => t('page.megabytes', { n: (n / 1048576).toFixed(1) });
 
   const storage = window.ecomapStorage({
     call: (name, argument) => call(name, argument), notice: (title, message) => notice(title, message),
@@ -74,7 +78,7 @@
   }
   function tooBig(file) {  // checked before reading: a huge file is never loaded
     if (file.size <= MAX_BYTES) return false;
-    notice('This file could not be opened', `${file.name} is ${megabytes(file.size)}; maps up to ${megabytes(MAX_BYTES)} can be opened.`);
+    notice(t('page.file.error'), t('page.file.too-big', { name: file.name, size: megabytes(file.size), max: megabytes(MAX_BYTES) }));
     return true;
   }
   async function deliverFile(file, origin) {
@@ -166,7 +170,7 @@
         const script = document.createElement('script');
         script.src = src;
         script.onload = () => resolve();
-        script.onerror = () => { scripts.delete(src); reject(new Error(src + ' did not download. Check the connection and try again.')); };
+        script.onerror = () => { scripts.delete(src); reject(new Error(t('page.script.failed', { name: src }))); };
         document.head.appendChild(script);
       }));
     }
@@ -229,6 +233,12 @@
     uiItems: () => JSON.parse(call('uiItems')),      // named widgets of the last frame: {label: {x, y, w, h}} (CSS px)
     state: () => JSON.parse(call('state')),          // session state: selection, camera, undo/redo labels, dialogs
     flushAutosave: () => { flush(); return storage.written(); },  // save to IndexedDB now; resolves when written
+    language: () => (runtimeReady ? call('language') : i18n.language),  // the interface's language code ("en", "es")
+    languages: () => i18n.languages.map((language) => ({ ...language })),  // [{code, name}] every catalog, in its own name
+    setLanguage: (code) => {                          // switches the app and the page at once; the new code, or false when unknown
+      if (!runtimeReady) return i18n.setLanguage(String(code)) ? i18n.language : false;
+      return call('setLanguage', String(code)) || false;
+    },
     _resolveReady: () => { performance.mark('ecomap:ready'); statusBox.hidden = true; runtimeReady = true; storage.refreshRecent();
       // The keyboard goes to the map at once (Tab walks through the app from there), unless the page's focus is elsewhere.
       if (!document.activeElement || document.activeElement === document.body) canvas.focus({ preventScroll: true });
@@ -254,21 +264,21 @@
   // A facilitator prepares a map and hands out one link. Failures are told in the app.
   function notice(title, message) { call('showMessage', JSON.stringify({ title, message, error: true })); }
   async function loadMapFromUrl(value) {
-    const title = 'The map from the link could not be opened';
+    const title = t('page.url.error');
     let url;
-    try { url = new URL(value, window.location.href); } catch { notice(title, `"${value}" is not a web address.`); return; }
+    try { url = new URL(value, window.location.href); } catch { notice(title, t('page.url.not-address', { value })); return; }
     if (url.origin !== window.location.origin) {
-      notice(title, `${url.href} is on another server; only maps on ${window.location.host} can be opened by link.`);
+      notice(title, t('page.url.other-server', { url: url.href, host: window.location.host }));
       return;
     }
     let response;
     try { response = await fetch(url.href, { credentials: 'same-origin' }); } catch (error) {
-      notice(title, `${url.pathname} did not download (${error.message}). Check the connection and reload.`);
+      notice(title, t('page.url.no-download', { path: url.pathname, error: error.message }));
       return;
     }
-    if (!response.ok) { notice(title, `${url.pathname}: the server answered ${response.status}.`); return; }
+    if (!response.ok) { notice(title, t('page.url.status', { path: url.pathname, status: response.status })); return; }
     const size = Number(response.headers.get('Content-Length')) || 0;
-    if (size > MAX_BYTES) { notice(title, `${url.pathname} is ${megabytes(size)}; maps up to ${megabytes(MAX_BYTES)} can be opened.`); return; }
+    if (size > MAX_BYTES) { notice(title, t('page.file.too-big', { name: url.pathname, size: megabytes(size), max: megabytes(MAX_BYTES) })); return; }
     const bytes = new Uint8Array(await response.arrayBuffer());
     Module.ecomapBridge.open([{ name: url.pathname.split('/').pop() || url.pathname, bytes }], 'url', false);
   }
@@ -285,9 +295,7 @@
     rejectReady(new Error(title + ': ' + detail));
   }
   function noWebGL2() {
-    fail('This browser cannot show the map',
-         'ecomap needs WebGL2, which is turned off or unsupported here. Try a current Firefox, Chrome, Edge or Safari, ' +
-         'or enable hardware acceleration in the browser settings.');
+    fail(t('page.webgl.title'), t('page.webgl.text'));
   }
 
   // WebGL2: without it nothing can be drawn, so say so instead of a blank page. A browser that
@@ -301,8 +309,10 @@
   // shown; ecomap.js instantiates it once the page's storage is ready.
   function progress(received, total) {
     if (total > 0) bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
-    statusText.textContent = 'Downloading the app: ' + (received / 1048576).toFixed(1) +
-                             (total > 0 ? ' of ' + (total / 1048576).toFixed(1) : '') + ' MB';
+    statusText.removeAttribute('data-i18n');
+    statusText.textContent = total > 0
+      ? t('page.loading.progress-of', { received: (received / 1048576).toFixed(1), total: (total / 1048576).toFixed(1) })
+      : t('page.loading.progress', { received: (received / 1048576).toFixed(1) });
   }
   async function fetchWasm(url) {
     const response = await fetch(url);
@@ -338,13 +348,14 @@
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receiveInstance) {
       Promise.all([compiled, storage.ready])
-        .then(([module]) => { statusText.textContent = 'Starting…'; bar.style.width = '100%';
+        .then(([module]) => { statusText.setAttribute('data-i18n', 'page.loading.starting');
+                              statusText.textContent = t('page.loading.starting'); bar.style.width = '100%';
                               return WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)); })
-        .catch((error) => fail('The map could not be loaded', String(error.message || error)));
+        .catch((error) => fail(t('page.load.failed'), String(error.message || error)));
       return {};
     },
     onRuntimeInitialized: () => { runtimeStarted = true; performance.mark('ecomap:runtime-ready'); },
-    onAbort: (what) => { if (runtimeStarted) showCrash(String(what)); else fail('ecomap stopped', 'The app hit an internal error' + (what ? ' (' + what + ')' : '') + '. Reload the page to start again.'); },
+    onAbort: (what) => { if (runtimeStarted) showCrash(String(what)); else fail(t('page.crash.title'), t(what ? 'page.crash.reload-reason' : 'page.crash.reload-text', { reason: what })); },
   };
 
   // Keep the browser's own shortcuts (zoom, reload) working while the canvas has focus,
@@ -359,6 +370,6 @@
 
   const script = document.createElement('script');
   script.src = 'ecomap.js';
-  script.onerror = () => fail('The map could not be loaded', 'ecomap.js did not download. Check the connection and reload.');
+  script.onerror = () => fail(t('page.load.failed'), t('page.load.no-script'));
   document.body.appendChild(script);
 })();

@@ -8,10 +8,11 @@
 window.ecomapStorage = function createStorage(hooks) {
   const encoder = new TextEncoder();
   const MAX_BYTES = 20 * 1024 * 1024;  // the importer's limit (core/limits.hpp)
-  const megabytes = (n) => (n / 1048576).toFixed(1) + ' MB';
+  const t = (key, args) => window.ecomapI18n.t(key, args);  // the page's words (ecomap-i18n.js)
+  const megabytes = (n) => t('page.megabytes', { n: (n / 1048576).toFixed(1) });
   const DB_NAME = 'ecomap', DB_VERSION = 2, MAPS = 'maps', META = 'meta', LEGACY_KEY = 'autosave';
   const TAB_KEY = 'ecomap-map-id', LOCK_PREFIX = 'ecomap-map:', STORAGE_TIMEOUT_MS = 3000;
-  const NOT_SAVED = 'Changes are not being saved in this browser: use Save JSON';
+
   let db = null;                 // the open database; null while storage does not work
   let mapId = null;              // this tab's map
   let releaseLock = () => {};    // lets go of this tab's map
@@ -25,7 +26,7 @@ window.ecomapStorage = function createStorage(hooks) {
   const newId = () => 'map-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
   function withTimeout(promise, ms, what) {
     return Promise.race([promise, new Promise((_, reject) =>
-      setTimeout(() => reject(new Error(what + ' did not answer within ' + ms / 1000 + ' s')), ms))]);
+      setTimeout(() => reject(new Error(t('page.storage.timeout', { what, seconds: ms / 1000 }))), ms))]);
   }
   function done(request) {
     return new Promise((resolve, reject) => {
@@ -115,15 +116,15 @@ window.ecomapStorage = function createStorage(hooks) {
   function storageFailed(error) {
     db = null;
     if (!mapId) setMap(newId(), null);
-    showStorageWarning(NOT_SAVED + ' (' + String(error && error.message || error) + ').');
+    showStorageWarning('page.storage.not-saved', { reason: String(error && error.message || error) });
   }
-  const storageReady = withTimeout(chooseMap(), STORAGE_TIMEOUT_MS, 'The browser storage (IndexedDB)')
+  const storageReady = withTimeout(chooseMap(), STORAGE_TIMEOUT_MS, t('page.storage.name'))
     .catch((error) => storageFailed(error))
     .then(() => {
       if (autosaveText !== null && autosaveText.length > MAX_BYTES) {  // larger than the app can open: keep it aside
         asideText = autosaveText;
         autosaveText = null;
-        keepAside('it is ' + megabytes(asideText.length) + ', more than the ' + megabytes(MAX_BYTES) + ' a map can have');
+        keepAside(t('page.aside.too-big', { size: megabytes(asideText.length), max: megabytes(MAX_BYTES) }));
       }
       lastGoodText = autosaveText;
     });
@@ -151,8 +152,8 @@ window.ecomapStorage = function createStorage(hooks) {
     pendingWrite = Promise.all([pendingWrite, written]).then(([, ok]) => ok);
   }
   function writeFailed(error) {
-    const reason = error && error.name === 'QuotaExceededError' ? 'the browser storage is full' : String(error && error.message || error);
-    showStorageWarning(NOT_SAVED + ' (' + reason + ').');
+    const reason = error && error.name === 'QuotaExceededError' ? t('page.storage.full') : String(error && error.message || error);
+    showStorageWarning('page.storage.not-saved', { reason });
     return false;
   }
   function beginMap() {  // the map is replaced: the old record stays in Recent maps, the new one gets its own
@@ -200,17 +201,17 @@ window.ecomapStorage = function createStorage(hooks) {
   if (channel) channel.onmessage = () => refreshRecent();
   async function openRecent(id) {  // Promise of {ok, errors, warnings}; the current map stays in Recent maps
     await storageReady;
-    const fail = (message) => { hooks.notice('This map could not be opened', message); return { ok: false, errors: [message], warnings: [] }; };
-    if (!db) return fail('The browser storage is not available.');
+    const fail = (message) => { hooks.notice(t('page.recent.error'), message); return { ok: false, errors: [message], warnings: [] }; };
+    if (!db) return fail(t('page.recent.no-storage'));
     if (id === mapId) return { ok: true, errors: [], warnings: [] };
     const meta = (await listMeta()).find((m) => m.id === id);
-    if (!meta || meta.aside) return fail('There is no map "' + id + '" in this browser.');
+    if (!meta || meta.aside) return fail(t('page.recent.no-map', { id }));
     const release = await tryLock(id);
-    if (!release) return fail('"' + (meta.title || 'Untitled map') + '" is open in another tab; switch to that tab to edit it.');
+    if (!release) return fail(t('page.recent.elsewhere', { title: meta.title || t('page.untitled') }));
     const text = await readText(id);
-    if (text === null) { release(); return fail('The map "' + id + '" is gone from this browser.'); }
+    if (text === null) { release(); return fail(t('page.recent.gone', { id })); }
     pendingRecent = { id, release };
-    const result = Module.ecomapBridge.open([{ name: meta.title || 'Untitled map', bytes: encoder.encode(text) }], 'recent', false);
+    const result = Module.ecomapBridge.open([{ name: meta.title || t('page.untitled'), bytes: encoder.encode(text) }], 'recent', false);
     if (pendingRecent) { pendingRecent.release(); pendingRecent = null; }  // not opened: let go
     refreshRecent();
     return result;
@@ -222,27 +223,38 @@ window.ecomapStorage = function createStorage(hooks) {
   warning.setAttribute('role', 'alert');
   warning.hidden = true;
   document.body.appendChild(warning);
-  function showStorageWarning(text) { warning.textContent = text; warning.hidden = false; }
+  let warningWords = null;       // [key, args] of the warning on screen (re-written when the language changes)
+  function showStorageWarning(key, args) {
+    warningWords = [key, args];
+    warning.textContent = t(key, args);
+    warning.hidden = false;
+  }
   function clearStorageWarning() { if (!warning.hidden && db) warning.hidden = true; }
   const aside = document.createElement('div');
   aside.id = 'ecomap-aside';
   aside.setAttribute('role', 'alert');
   aside.hidden = true;
   document.body.appendChild(aside);
+  let asideReason = null;        // the notice on screen (re-drawn when the language changes)
   function showAsideNotice(reason) {
+    asideReason = reason;
     const text = document.createElement('span');
-    text.textContent = 'The map saved in this browser could not be opened (' + reason + '). It is kept aside, untouched. ';
+    text.textContent = t('page.aside.text', { reason }) + ' ';
     const button = document.createElement('button');
     button.id = 'ecomap-aside-download';
-    button.textContent = 'Download it';
+    button.textContent = t('page.aside.download');
     button.addEventListener('click', () => hooks.download('unreadable-map.ecomap.json', 'application/json', encoder.encode(asideText || '')));
     const close = document.createElement('button');
     close.textContent = '×';
-    close.setAttribute('aria-label', 'Close');
+    close.setAttribute('aria-label', t('page.close'));
     close.addEventListener('click', () => { aside.hidden = true; });
     aside.replaceChildren(text, button, close);
     aside.hidden = false;
   }
+  window.ecomapI18n.onChange(() => {
+    if (!warning.hidden && warningWords) warning.textContent = t(warningWords[0], warningWords[1]);
+    if (!aside.hidden && asideReason !== null) showAsideNotice(asideReason);
+  });
 
   return {
     ready: storageReady,                             // resolves once the tab's map is chosen (or storage given up)

@@ -17,10 +17,12 @@
     'border:1px solid #332288;border-radius:8px;padding:8px 10px 8px 14px;font-size:14px;gap:10px;align-items:center;' +
     'box-shadow:0 2px 10px rgba(0,0,0,.15);max-width:90vw';
   const text = document.createElement('span');
-  text.textContent = 'A new version of ecomap is available.';
+  text.setAttribute('data-i18n', 'page.update.text');  // re-written when the language changes (ecomap-i18n.js)
+  text.textContent = window.ecomapI18n.t('page.update.text');
   const reload = document.createElement('button');
   reload.type = 'button';
-  reload.textContent = 'Reload';
+  reload.setAttribute('data-i18n', 'page.update.reload');
+  reload.textContent = window.ecomapI18n.t('page.update.reload');
   reload.style.cssText = 'font:inherit;padding:5px 12px;border-radius:5px;border:1px solid #332288;background:#332288;color:#fff;cursor:pointer';
   banner.append(text, reload);
   document.body.appendChild(banner);

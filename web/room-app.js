@@ -11,6 +11,8 @@
   let client = null;        // the room client (room.js), loaded once the room service answers
   const encoder = new TextEncoder();
   const call = (name, argument) => Module.ecomapBridge.call(name, argument);
+  const i18n = window.ecomapI18n;  // the page's words (ecomap-i18n.js)
+  const t = (key, args) => i18n.t(key, args);
   let available = false;   // the page is served by the room service (GET /api/health answered)
   let inRoom = false;      // the app's map is a room's map
   let links = null;        // facilitator: {code, joinUrl, projectorUrl}
@@ -55,14 +57,14 @@
     links = null;
     pending = null;
     call('roomEnd');
-    if (message) call('showMessage', JSON.stringify({ title: 'Live room', message, error: false }));
+    if (message) call('showMessage', JSON.stringify({ title: t('page.room.title'), message, error: false }));
     render();
   }
   function attach(roomClient) {  // room.js has run: follow its events
     client = roomClient;
     client.on('remote', (change) => { if (inRoom) { mergeRemote(change); schedule(); } });
     client.on('status', () => {
-      if (inRoom && !client.session && !leaving) finish(client.lastError || 'You are no longer in the room. Your map is kept here.');
+      if (inRoom && !client.session && !leaving) finish(client.lastError || t('page.room.no-longer'));
       render();
     });
     client.on('settings', (settings) => {
@@ -71,7 +73,7 @@
       if (role === 'projector') api.hideNames(Boolean(settings.namesHidden));
       if (settings.ended && role !== 'facilitator') {
         client.leave({ forget: true });
-        finish('The facilitator ended the room. The group map stays here as an ordinary map: Save JSON keeps it.');
+        finish(t('page.room.ended-by-facilitator'));
       }
       render();
     });
@@ -92,7 +94,7 @@
         for (const field of Object.keys(patch.room || {})) unsent.add(`room/${field}`);
       }
     } catch (error) {
-      call('showMessage', JSON.stringify({ title: 'This change stays on this device', message: String(error.message || error), error: true }));
+      call('showMessage', JSON.stringify({ title: t('page.room.change-stays'), message: String(error.message || error), error: true }));
     }
   };
   api._roomsAvailable = () => available;
@@ -100,18 +102,18 @@
   // [SECTION] window.ecomap.room
   const absolute = (url) => new URL(url, window.location.origin).href;
   async function serviceCheck() {
-    if (!client) throw new Error('The room client did not load (room.js). Reload the page.');
-    if (!available) throw new Error('This server does not run the room service. Start the app with ./ecomap serve to use rooms.');
-    if (inRoom) throw new Error('You are already in a room: leave it first.');
+    if (!client) throw new Error(t('page.room.no-client'));
+    if (!available) throw new Error(t('page.room.no-service'));
+    if (inRoom) throw new Error(t('page.room.already'));
     await api.ready;
   }
   api.room = {
     async create({ title } = {}) {
       await serviceCheck();
       const mapTitle = JSON.parse(api.getMap()).meta.title;
-      const created = await client.create({ title: title || mapTitle || 'Workshop' });
+      const created = await client.create({ title: title || mapTitle || t('page.room.workshop') });
       links = { code: created.code, joinUrl: absolute(created.joinUrl), projectorUrl: absolute(created.projectorUrl) };
-      begin('facilitator', 'facilitator', true, title || mapTitle || 'Workshop');
+      begin('facilitator', 'facilitator', true, title || mapTitle || t('page.room.workshop'));
       return { ...links };
     },
     async join(code, { name = '' } = {}) {
@@ -140,12 +142,12 @@
       await client.end();
       leaving = true;
       try { await client.leave({ forget: true }); } finally { leaving = false; }
-      finish('The room has ended. The group map stays here as an ordinary map: save it, export it or merge it.');
+      finish(t('page.room.ended'));
     },
     async deleteRoom() {
       leaving = true;
       try { await client.deleteRoom(); } finally { leaving = false; }
-      finish('The room and everything in it were deleted from the server. The map stays here until you close it.');
+      finish(t('page.room.deleted'));
     },
     participants: () => (client ? client.participants() : []),
     links: () => (links ? { ...links } : null),
@@ -205,8 +207,10 @@
   };
   const statusLine = el('button', { id: 'room-status', type: 'button', hidden: true, 'aria-live': 'polite',
                                     on: { click: () => openPanel() } });
-  const panel = el('div', { id: 'room-panel', role: 'dialog', 'aria-label': 'Live room', hidden: true });
-  const qrFull = el('div', { id: 'room-qr-full', hidden: true, role: 'dialog', 'aria-label': 'Join code',
+  const panel = el('div', { id: 'room-panel', role: 'dialog', 'aria-label': t('page.room.title'), 'data-i18n-aria-label': 'page.room.title',
+                            hidden: true });
+  const qrFull = el('div', { id: 'room-qr-full', hidden: true, role: 'dialog', 'aria-label': t('page.room.join-code'),
+                             'data-i18n-aria-label': 'page.room.join-code',
                              on: { click: () => { qrFull.hidden = true; } } });
   const corner = el('div', { id: 'room-corner', hidden: true });
   document.body.append(statusLine, panel, qrFull, corner);
@@ -216,7 +220,7 @@
 
   function qrCanvas(text, size) {  // the QR code drawn crisp, with its quiet zone (room.js)
     const canvas = window.ecomapQrCanvas(text, size);
-    canvas.setAttribute('aria-label', 'QR code of the join link');
+    canvas.setAttribute('aria-label', t('page.room.qr'));
     return canvas;
   }
   function showQrFull() {
@@ -234,25 +238,26 @@
   function closePanel() { panelOpen = false; panelError = ''; render(); document.getElementById('canvas').focus(); }
   api._pageEvent = (name) => { if (name === 'room') openPanel(); };
 
-  const stateWords = { live: 'Live', connecting: 'Connecting…', offline: 'Offline' };
+  const stateWords = { live: 'page.room.state.live', connecting: 'page.room.state.connecting', offline: 'page.room.state.offline' };
   function render() {
     const s = api.room.status();
     const role = s.role;
     statusLine.hidden = !inRoom || role === 'projector';
     if (inRoom) {
       statusLine.className = s.state;
-      const unsent = s.pending > 0 ? `· ${s.pending} change${s.pending === 1 ? '' : 's'} not sent yet` : '';
-      const reconnecting = s.state === 'offline' ? 'Offline, reconnecting' : stateWords[s.state] || s.state;
-      const people = role === 'facilitator' ? ` · ${s.participants} joined` : '';  // the spans are spaced by the line's gap
+      const unsent = s.pending > 0 ? '· ' + i18n.plural('page.room.unsent', s.pending) : '';
+      const reconnecting = s.state === 'offline' ? t('page.room.state.reconnecting') : stateWords[s.state] ? t(stateWords[s.state]) : s.state;
+      const people = role === 'facilitator' ? ' · ' + t('page.room.joined', { n: s.participants }) : '';  // the spans are spaced by the line's gap
       statusLine.replaceChildren(...[el('span', { class: 'dot' }), el('span', { text: reconnecting }),
-                                     el('span', { class: 'wide', text: `· room ${s.code}${people}` }),
+                                     el('span', { class: 'wide', text: '· ' + t('page.room.code', { code: s.code }) + people }),
                                      unsent && el('span', { text: unsent })].filter(Boolean));
-      statusLine.setAttribute('aria-label', `Live room ${s.code}: ${reconnecting} ${unsent}`.trim());
+      statusLine.setAttribute('aria-label', `${t('page.room.title')} ${s.code}: ${reconnecting} ${unsent}`.trim());
     }
     corner.hidden = !(inRoom && role === 'projector');
-    if (!corner.hidden && corner.dataset.code !== s.code) {
+    if (!corner.hidden && (corner.dataset.code !== s.code || corner.dataset.language !== i18n.language)) {
       corner.dataset.code = s.code;
-      corner.replaceChildren(qrCanvas(absolute('/?join=' + s.code), 150), el('div', { text: 'Join with code' }),
+      corner.dataset.language = i18n.language;
+      corner.replaceChildren(qrCanvas(absolute('/?join=' + s.code), 150), el('div', { text: t('page.room.join-with-code') }),
                              el('div', { class: 'code', text: s.code }));
     }
     panel.hidden = !panelOpen;
@@ -260,41 +265,39 @@
   }
 
   function panelContent(s) {
-    const close = el('button', { class: 'close', type: 'button', 'aria-label': 'Close', text: '×', on: { click: closePanel } });
+    const close = el('button', { class: 'close', type: 'button', 'aria-label': t('page.close'), text: '×', on: { click: closePanel } });
     const error = panelError ? el('p', { class: 'error', role: 'alert', text: panelError }) : null;
-    const privacy = el('p', { class: 'note', text: 'Names and what you type pass through the room server and are kept there ' +
-      'until the facilitator ends and deletes the room. You can join without a name.' });
+    const privacy = el('p', { class: 'note', text: t('page.room.privacy') });
     if (!inRoom) {
-      if (!available) return [close, el('h2', { text: 'Live room' }), el('p', { text:
-        'This server does not run the room service. Start the app with ./ecomap serve to run a workshop room.' })];
+      if (!available) return [close, el('h2', { text: t('page.room.title') }), el('p', { text: t('page.room.unavailable') })];
       const code = el('input', { type: 'text', id: 'room-code', value: joinCode, autocomplete: 'off', autocapitalize: 'characters',
-                                 spellcheck: 'false', placeholder: 'e.g. K7P4QX', 'aria-describedby': 'room-join-note' });
-      const name = el('input', { type: 'text', id: 'room-name', autocomplete: 'name', placeholder: 'Your name' });
+                                 spellcheck: 'false', placeholder: t('page.room.code-example'), 'aria-describedby': 'room-join-note' });
+      const name = el('input', { type: 'text', id: 'room-name', autocomplete: 'name', placeholder: t('page.room.your-name') });
       const anonymous = el('input', { type: 'checkbox', id: 'room-anonymous' });
-      const joinButton = el('button', { type: 'button', class: 'primary', id: 'room-join', text: 'Join', on: { click: async () => {
+      const joinButton = el('button', { type: 'button', class: 'primary', id: 'room-join', text: t('page.room.join'), on: { click: async () => {
         joinCode = code.value;
-        if (!code.value.trim()) { panelError = 'Type the room code the facilitator shows.'; render(); return; }
+        if (!code.value.trim()) { panelError = t('page.room.type-code'); render(); return; }
         joinButton.disabled = true;
         const answer = await api.room.join(code.value, { name: anonymous.checked ? '' : name.value });
         panelError = answer.ok ? '' : answer.error;
         if (answer.ok) { panelOpen = false; joinCode = ''; }
         render();
       } } });
-      const title = el('input', { type: 'text', id: 'room-title', placeholder: 'Workshop title',
+      const title = el('input', { type: 'text', id: 'room-title', placeholder: t('page.room.workshop-title'),
                                   value: JSON.parse(api.getMap()).meta.title || '' });
-      const startButton = el('button', { type: 'button', class: 'primary', id: 'room-start', text: 'Start a room', on: { click: async () => {
+      const startButton = el('button', { type: 'button', class: 'primary', id: 'room-start', text: t('page.room.start'), on: { click: async () => {
         startButton.disabled = true;
         try { await api.room.create({ title: title.value }); panelError = ''; } catch (e) { panelError = String(e.message || e); }
         render();
       } } });
-      return [close, el('h2', { text: 'Join a live room' }),
-        el('label', { for: 'room-code', text: 'Room code' }), code,
-        el('label', { for: 'room-name', text: 'Your name' }), name,
-        el('label', { class: 'check' }, anonymous, 'Join without a name'),
+      return [close, el('h2', { text: t('page.room.join-title') }),
+        el('label', { for: 'room-code', text: t('page.room.code-label') }), code,
+        el('label', { for: 'room-name', text: t('page.room.your-name') }), name,
+        el('label', { class: 'check' }, anonymous, t('page.room.anonymous')),
         joinButton, error, el('div', { id: 'room-join-note' }, privacy),
-        el('h3', { text: 'Or run a workshop' }),
-        el('p', { class: 'note', text: 'Start a room from this map: people join with a code on their phones and the map fills in live.' }),
-        el('label', { for: 'room-title', text: 'Title' }), title, startButton];
+        el('h3', { text: t('page.room.or-run') }),
+        el('p', { class: 'note', text: t('page.room.start-note') }),
+        el('label', { for: 'room-title', text: t('page.room.title-label') }), title, startButton];
     }
     const settings = s.settings || {};
     if (s.role === 'facilitator') {
@@ -302,35 +305,35 @@
         el('input', { type: 'checkbox', id, checked: Boolean(value), on: { change: (e) => fn(e.target.checked).catch((x) => { panelError = x.message; render(); }) } }),
         label);
       const joinUrl = links ? links.joinUrl : absolute('/?join=' + s.code);
-      return [close, el('h2', { text: `Room ${s.code}` }),
+      return [close, el('h2', { text: t('page.room.heading', { code: s.code }) }),
         el('div', { class: 'code', id: 'room-code-shown', text: s.code }),
         qrCanvas(joinUrl, 200),
-        el('button', { type: 'button', class: 'primary', id: 'room-qr-button', text: 'Show the code full screen', on: { click: showQrFull } }),
-        el('p', {}, 'Join link: ', el('span', { class: 'link', id: 'room-join-link', text: joinUrl })),
-        links ? el('p', {}, 'Projector (view only, shows names): ', el('a', { class: 'link', id: 'room-projector-link',
-          href: links.projectorUrl, target: '_blank', rel: 'noopener', text: 'open the projector view' })) : null,
-        el('p', { text: `${s.participants} ${s.participants === 1 ? 'person has' : 'people have'} joined.` }),
-        toggle('room-lock', 'Lock joining', settings.locked, api.room.setLocked),
-        toggle('room-hide-names', 'Hide names on the projector', settings.namesHidden, api.room.hideNames),
-        toggle('room-share', 'Participants see the group map', settings.groupVisible, api.room.showGroup),
-        el('p', { class: 'note', text: 'Remove an entry: select it on the map and delete it, as in any map.' }),
-        el('button', { type: 'button', class: 'danger', id: 'room-end', text: 'End the room', on: { click: () => {
-          if (confirm('End the room? Nobody can add anything after this. The group map stays here.')) api.room.end().then(closePanel);
+        el('button', { type: 'button', class: 'primary', id: 'room-qr-button', text: t('page.room.full-screen'), on: { click: showQrFull } }),
+        el('p', {}, t('page.room.join-link') + ' ', el('span', { class: 'link', id: 'room-join-link', text: joinUrl })),
+        links ? el('p', {}, t('page.room.projector') + ' ', el('a', { class: 'link', id: 'room-projector-link',
+          href: links.projectorUrl, target: '_blank', rel: 'noopener', text: t('page.room.open-projector') })) : null,
+        el('p', { text: i18n.plural('page.room.people-joined', s.participants) }),
+        toggle('room-lock', t('page.room.lock'), settings.locked, api.room.setLocked),
+        toggle('room-hide-names', t('page.room.hide-names'), settings.namesHidden, api.room.hideNames),
+        toggle('room-share', t('page.room.group-visible'), settings.groupVisible, api.room.showGroup),
+        el('p', { class: 'note', text: t('page.room.remove-note') }),
+        el('button', { type: 'button', class: 'danger', id: 'room-end', text: t('page.room.end'), on: { click: () => {
+          if (confirm(t('page.room.end-confirm'))) api.room.end().then(closePanel);
         } } }),
-        el('button', { type: 'button', class: 'danger', id: 'room-delete', text: 'End and delete from the server', on: { click: () => {
-          if (confirm('Delete the room and everything in it from the server? Your map stays here.')) api.room.deleteRoom().then(closePanel);
+        el('button', { type: 'button', class: 'danger', id: 'room-delete', text: t('page.room.delete'), on: { click: () => {
+          if (confirm(t('page.room.delete-confirm'))) api.room.deleteRoom().then(closePanel);
         } } }),
         error, privacy];
     }
-    const words = { live: 'Your entries reach the room as you make them.',
-      connecting: 'Connecting to the room…',
-      offline: `You are offline. Keep going: ${s.pending || 'your'} change${s.pending === 1 ? '' : 's'} will be sent when the connection is back.` };
-    return [close, el('h2', { text: `Room ${s.code}` }), el('p', { text: words[s.state] || '' }),
-      el('p', { class: 'note', text: settings.groupVisible ? 'You see everyone\'s entries; you can change only your own.'
-                                                           : 'You see your own entries and the facilitator\'s.' }),
-      el('button', { type: 'button', id: 'room-leave', text: 'Leave the room', on: { click: () => api.room.leave().then(closePanel) } }),
+    const words = { live: t('page.room.words.live'),
+      connecting: t('page.room.words.connecting'),
+      offline: s.pending ? i18n.plural('page.room.words.offline', s.pending) : t('page.room.words.offline-none') };
+    return [close, el('h2', { text: t('page.room.heading', { code: s.code }) }), el('p', { text: words[s.state] || '' }),
+      el('p', { class: 'note', text: t(settings.groupVisible ? 'page.room.sees-everyone' : 'page.room.sees-own') }),
+      el('button', { type: 'button', id: 'room-leave', text: t('page.room.leave'), on: { click: () => api.room.leave().then(closePanel) } }),
       error, privacy];
   }
+  i18n.onChange(() => render());  // the panel and the status line speak the new language at once
   setInterval(() => { if (inRoom) render(); }, 1000);  // the count of unsent changes
 
   // [SECTION] Start: ?join=CODE opens the join screen, ?room=CODE&view=KEY is the projector,

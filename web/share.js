@@ -49,15 +49,17 @@
     return out;
   }
 
+  const t = (key, args) => window.ecomapI18n.t(key, args);
+  const number = (n) => n.toLocaleString(window.ecomapI18n.language);
+
   // [SECTION] window.ecomap.shareLink()
   api.shareLink = async () => {
     await api.ready;
     const packed = await deflate(encoder.encode(call('shareCompact')));
     const url = window.location.origin + window.location.pathname + '#map=' + VERSION + '.' + toBase64Url(packed);
     if (url.length > MAX_LINK) {
-      const error = new Error(`This map is too big for a link: ${url.length.toLocaleString('en')} characters, and links ` +
-        `longer than ${MAX_LINK.toLocaleString('en')} get cut by messengers and email. Save it as a file (Save JSON)` +
-        (api._roomsAvailable && api._roomsAvailable() ? ', or share it in a live room (Room).' : '.'));
+      const error = new Error(t(api._roomsAvailable && api._roomsAvailable() ? 'page.share.too-big-room' : 'page.share.too-big',
+                                { n: number(url.length), max: number(MAX_LINK) }));
       error.tooBig = true;
       throw error;
     }
@@ -66,7 +68,7 @@
 
   // [SECTION] Opening a link
   function notice(message) {
-    call('showMessage', JSON.stringify({ title: 'The map in this link could not be opened', message, error: true }));
+    call('showMessage', JSON.stringify({ title: t('page.share.open-error'), message, error: true }));
   }
   async function openFromHash() {
     const hash = window.location.hash;
@@ -76,13 +78,13 @@
     const dot = value.indexOf('.');
     let bytes;
     try {
-      if (dot < 0) throw new Error('the link is damaged (part of it is missing): copy it again, whole');
+      if (dot < 0) throw new Error(t('page.share.damaged'));
       const version = value.slice(0, dot);
       if (version !== VERSION)
-        throw new Error(`the link was made by another version of ecomap (link version ${version.slice(0, 12)}, this one reads ${VERSION})`);
+        throw new Error(t('page.share.version', { version: version.slice(0, 12), current: VERSION }));
       bytes = await inflate(fromBase64Url(value.slice(dot + 1)));
     } catch (error) { notice(String(error.message || error)); return; }
-    Module.ecomapBridge.open([{ name: 'the shared map', bytes }], 'link', false);
+    Module.ecomapBridge.open([{ name: t('page.share.map-name'), bytes }], 'link', false);
   }
   api.linkOpened = api.ready.then(() => api.startup).then(openFromHash);  // resolved once a #map= link is opened (or refused)
   api.linkOpened.catch(() => {});
@@ -110,7 +112,8 @@
   panel.id = 'share-panel';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', 'Share this map');
+  panel.setAttribute('data-i18n-aria-label', 'page.share.title');
+  panel.setAttribute('aria-label', t('page.share.title'));
   document.body.appendChild(panel);
   panel.addEventListener('keydown', (event) => { if (event.key === 'Escape') close(); event.stopPropagation(); });
   panel.addEventListener('keyup', (event) => event.stopPropagation());
@@ -123,37 +126,37 @@
   function qr(text, size) {
     if (!window.ecomapQrCanvas) return null;  // the encoder (qr.js) did not load: the link alone
     const canvas = window.ecomapQrCanvas(text, size, 'L');  // long links: level L, fewer modules
-    canvas.setAttribute('aria-label', 'QR code of the link');
+    canvas.setAttribute('aria-label', t('page.share.qr'));
     return canvas;
   }
   async function open() {
     const closeButton = make('button', { className: 'close', type: 'button', textContent: '×', onclick: close });
-    closeButton.setAttribute('aria-label', 'Close');
-    panel.replaceChildren(closeButton, make('h2', { textContent: 'Share this map' }), make('p', { textContent: 'Making the link…' }));
+    closeButton.setAttribute('aria-label', t('page.close'));
+    panel.replaceChildren(closeButton, make('h2', { textContent: t('page.share.title') }), make('p', { textContent: t('page.share.making') }));
     panel.hidden = false;
     const qrLoaded = api._loadScript('qr.js').catch((error) => console.warn('no QR code:', error.message));  // loaded on first use
     let url;
     try { url = await api.shareLink(); } catch (error) {
-      panel.replaceChildren(closeButton, make('h2', { textContent: 'Share this map' }),
+      panel.replaceChildren(closeButton, make('h2', { textContent: t('page.share.title') }),
         make('p', { className: 'error', id: 'share-error', textContent: String(error.message || error) }),
-        make('button', { type: 'button', className: 'primary', textContent: 'Save JSON', onclick: () => { call('action', 'save-json'); close(); } }),
+        make('button', { type: 'button', className: 'primary', textContent: t('page.share.save-json'), onclick: () => { call('action', 'save-json'); close(); } }),
         api._roomsAvailable && api._roomsAvailable()
-          ? make('button', { type: 'button', textContent: 'Start a live room', onclick: () => { close(); api.room.panel(true); } }) : null);
+          ? make('button', { type: 'button', textContent: t('page.share.start-room'), onclick: () => { close(); api.room.panel(true); } }) : null);
       return;
     }
     await qrLoaded;
     const field = make('input', { type: 'text', id: 'share-link', value: url, readOnly: true });
-    const copy = make('button', { type: 'button', className: 'primary', id: 'share-copy', textContent: 'Copy the link', onclick: async () => {
+    const copy = make('button', { type: 'button', className: 'primary', id: 'share-copy', textContent: t('page.share.copy'), onclick: async () => {
       field.select();
-      try { await navigator.clipboard.writeText(url); copy.textContent = 'Copied'; } catch { copy.textContent = 'Select and copy the link above'; }
+      try { await navigator.clipboard.writeText(url); copy.textContent = t('page.share.copied'); } catch { copy.textContent = t('page.share.copy-by-hand'); }
     } });
-    panel.replaceChildren(closeButton, make('h2', { textContent: 'Share this map' }), field, copy, qr(url, 220),
-      make('p', { className: 'note', textContent: `The map travels inside the link (${url.length.toLocaleString('en')} characters): ` +
-        'it is not stored on any server. Whoever opens the link gets their own copy of the map as it is now' +
-        (JSON.parse(call('state')).hideNames ? ', with names hidden.' : ', names included.') }));
+    panel.replaceChildren(closeButton, make('h2', { textContent: t('page.share.title') }), field, copy, qr(url, 220),
+      make('p', { className: 'note', textContent: t(JSON.parse(call('state')).hideNames ? 'page.share.note-hidden' : 'page.share.note',
+                                                    { n: number(url.length) }) }));
     field.focus();
     field.select();
   }
+  window.ecomapI18n.onChange(() => { if (!panel.hidden) open(); });  // an open panel speaks the new language at once
   const previous = api._pageEvent;
   api._pageEvent = (name) => { if (name === 'share') open(); else if (previous) previous(name); };
 })();

@@ -145,6 +145,12 @@ void register_api(Shell& shell) {
         out["texts"] = std::move(texts);
         return out.dump();
     });
+    platform::register_api("setLanguage", [&shell](std::string_view code) {  // the new code; "" when no such catalog
+        if (!shell.services().set_language(code)) return std::string();
+        shell.redraw();
+        return i18n::language();
+    });
+    platform::register_api("language", [](std::string_view) { return i18n::language(); });
     platform::register_api("uiItems", [](std::string_view) { return ui::items_json(); });
     platform::register_api("state", [&workspace](std::string_view) {
         nlohmann::ordered_json out = nlohmann::ordered_json::parse(workspace.state_json(ImGui::GetIO().WantTextInput));
@@ -197,7 +203,7 @@ void register_api(Shell& shell) {
     platform::register_api("showMessage", [&shell, &ui_state](std::string_view json) {  // {"title", "message", "error"}: a page notice
         const nlohmann::json in = nlohmann::json::parse(json, nullptr, false);
         if (!in.is_object()) return std::string("false");
-        ui_state.message = ui::MessageDialog{in.value("title", std::string("Notice")), in.value("message", std::string()),
+        ui_state.message = ui::MessageDialog{in.value("title", std::string(i18n::tr("app.notice"))), in.value("message", std::string()),
                                              {}, in.value("error", false)};
         shell.redraw();
         return std::string("true");

@@ -7,6 +7,7 @@
 #include "core/export_pdf.hpp"
 #include "core/starters.hpp"
 #include "core/export_svg.hpp"
+#include "core/i18n.hpp"
 #include "core/io_json.hpp"
 #include "platform/platform.hpp"
 
@@ -35,10 +36,17 @@ bool AppServices::links_available() { return platform::is_web(); }
 
 void AppServices::open_share_panel() { platform::page_event("share"); }
 
+bool AppServices::set_language(std::string_view code) {
+    if (!i18n::set_language(code)) return false;
+    platform::set_page_language(code);  // the page's words, <html lang>, remembered in this browser
+    workspace_.follow_language();       // the map's role names, prompts and exports too
+    return true;
+}
+
 void AppServices::save_json() {
     const std::string name = workspace_.base_file_name() + ".ecomap.json";
     platform::download_file(name, "application/json", export_json(workspace_.export_document()));
-    workspace_.ui().status = "Saved " + name;
+    workspace_.ui().status = i18n::tr("app.status.saved", {{"name", name}});
 }
 
 void AppServices::export_png(int width, int height, bool transparent, bool title) {
@@ -53,13 +61,14 @@ std::optional<ui::ImageExportOptions> AppServices::take_pending_png() {
 
 void AppServices::finish_png(const ui::ImageExportOptions& options, const ui::ImageExportResult& result) {
     if (result.png.empty()) {
-        workspace_.ui().message = ui::MessageDialog{"The image could not be made", result.error, {}, true};
+        workspace_.ui().message = ui::MessageDialog{i18n::tr("app.error.image"), result.error, {}, true};
         return;
     }
     const std::string name = workspace_.base_file_name() + ".png";
     platform::download_file(name, "image/png", result.png);
-    workspace_.ui().status = "Saved " + name + " (" + std::to_string(options.width) + " × " +
-                             std::to_string(options.height) + " px)";
+    workspace_.ui().status = i18n::tr("app.status.saved-png", {{"name", name},
+                                                              {"width", std::to_string(options.width)},
+                                                              {"height", std::to_string(options.height)}});
 }
 
 void AppServices::export_svg(bool transparent, bool title) {
@@ -68,7 +77,7 @@ void AppServices::export_svg(bool transparent, bool title) {
     options.title = title;
     const std::string name = workspace_.base_file_name() + ".svg";
     platform::download_file(name, "image/svg+xml", ecomap::export_svg(workspace_.export_document(), options));
-    workspace_.ui().status = "Saved " + name;
+    workspace_.ui().status = i18n::tr("app.status.saved", {{"name", name}});
 }
 
 void AppServices::export_pdf(bool letter, bool details) {
@@ -77,7 +86,7 @@ void AppServices::export_pdf(bool letter, bool details) {
     options.details = details;
     const std::string name = workspace_.base_file_name() + ".pdf";
     platform::download_file(name, "application/pdf", ecomap::export_pdf(workspace_.export_document(), options));
-    workspace_.ui().status = "Saved " + name;
+    workspace_.ui().status = i18n::tr("app.status.saved", {{"name", name}});
 }
 
 void AppServices::export_csv() {
@@ -85,7 +94,7 @@ void AppServices::export_csv() {
     const std::string base = workspace_.base_file_name();
     platform::download_file(base + ".csv", "text/csv", export_csv_entities(document));
     platform::download_file(base + "-links.csv", "text/csv", export_csv_relationships(document));
-    workspace_.ui().status = "Saved " + base + ".csv and " + base + "-links.csv";
+    workspace_.ui().status = i18n::tr("app.status.saved-csv", {{"entities", base + ".csv"}, {"links", base + "-links.csv"}});
 }
 
 bool AppServices::set_recent_maps(std::string_view json) {

@@ -38,6 +38,7 @@ public:
     void open_room_panel() override;
     bool links_available() override;
     void open_share_panel() override;
+    bool set_language(std::string_view code) override;
 
     std::optional<ui::ImageExportOptions> take_pending_png();  // the PNG asked for this frame, if any
     void finish_png(const ui::ImageExportOptions& options, const ui::ImageExportResult& result);  // download or tell why

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <utility>
 
+#include "core/i18n.hpp"
 #include "platform/platform.hpp"
 #include "ui/camera.hpp"
 
@@ -67,10 +68,10 @@ void Input::paste(std::string_view text, Workspace& workspace) {
     }
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first != std::string_view::npos && text[first] == '{') {
-        workspace.open(Origin::Paste, "Pasted map", text);
+        workspace.open(Origin::Paste, i18n::tr("app.paste.name"), text);
         return;
     }
-    workspace.ui().status = "To paste text, click a text field first; to paste a map, copy its JSON";
+    workspace.ui().status = i18n::tr("app.status.paste-hint");
 }
 
 void Input::key(std::string_view key, bool down) {

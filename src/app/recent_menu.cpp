@@ -4,7 +4,9 @@
 
 #include <imgui.h>
 
+#include "core/i18n.hpp"
 #include "platform/platform.hpp"
+#include "ui/panels.hpp"
 #include "ui/test_hooks.hpp"
 
 namespace ecomap::app {
@@ -13,10 +15,12 @@ void draw_recent_menu(AppServices& services, bool compact) {
     if (!platform::is_web()) return;  // one autosave file on the desktop
     ImGui::Begin("##toolbar");  // appends to the toolbar drawn this frame
     ImGui::SameLine(0, compact ? 6.0f : 24.0f);
-    if (ImGui::Button(compact ? "Recent" : "Recent maps")) {
+    if (compact) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ui::compact_button_padding(ImGui::GetWindowWidth()));
+    if (ImGui::Button((std::string(i18n::tr(compact ? "app.recent.short" : "app.recent.button")) + "###recent").c_str())) {
         platform::refresh_recent_maps();
         ImGui::OpenPopup("##recent");
     }
+    if (compact) ImGui::PopStyleVar();
     const ImVec2 below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4.0f);  // the list opens under its button
     ui::expose_item("recent-maps");
     ImGui::SetNextWindowPos(below, ImGuiCond_Appearing);
@@ -26,15 +30,16 @@ void draw_recent_menu(AppServices& services, bool compact) {
         for (const RecentMap& map : maps) {
             if (map.current) continue;
             ++shown;
-            const std::string title = map.title.empty() ? "Untitled map" : map.title;
-            const std::string label = title + "  ·  " + std::to_string(map.entities) + " on the map  ·  " + map.modified +
-                                      (map.elsewhere ? "  ·  open in another tab" : "") + "##" + map.id;
+            const std::string title = map.title.empty() ? std::string(i18n::tr("ui.toolbar.untitled")) : map.title;
+            const std::string label = title + "  ·  " + i18n::trn("app.recent.on-map", map.entities) + "  ·  " + map.modified +
+                                      (map.elsewhere ? "  ·  " + std::string(i18n::tr("app.recent.elsewhere")) : "") +
+                                      "###" + map.id;
             ImGui::BeginDisabled(map.elsewhere);
             if (ImGui::Selectable(label.c_str(), false, 0, {0, ImGui::GetFrameHeight()})) services.open_recent(map.id);
             ImGui::EndDisabled();
             ui::expose_item("recent:" + map.id);
         }
-        if (shown == 0) ImGui::TextDisabled("No other maps are kept in this browser yet.");
+        if (shown == 0) ImGui::TextDisabled("%s", i18n::tr("app.recent.none"));
         ImGui::EndPopup();
     }
     ImGui::End();

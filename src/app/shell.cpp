@@ -18,6 +18,7 @@
 
 #include "app/recent_menu.hpp"
 #include "core/geometry.hpp"
+#include "core/i18n.hpp"
 #include "platform/platform.hpp"
 #include "render/gl.hpp"
 #include "ui/actions.hpp"
@@ -108,6 +109,8 @@ ui::UiContext Shell::context() {
 }
 
 bool Shell::init(std::string& error) {
+    i18n::set_language(i18n::match_language(platform::preferred_language()));  // before the first word is drawn
+    workspace_.follow_language();  // the start-up map in that language (an autosaved map arrives later, as it was)
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         error = std::string("could not start SDL: ") + SDL_GetError();
@@ -258,7 +261,7 @@ void Shell::frame_body() {
                 workspace_.open(Origin::Drop, file.name, file.bytes);
             } else {
                 workspace_.ui().message =
-                    ui::MessageDialog{"This file could not be opened", file.name + ": " + error, {}, true};
+                    ui::MessageDialog{i18n::tr("app.error.file"), file.name + ": " + error, {}, true};
             }
             SDL_free(event.drop.file);
         }

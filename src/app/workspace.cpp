@@ -29,12 +29,12 @@ std::vector<std::string> warning_lines(const ImportResult& result, const std::st
 
 std::string error_title(Origin origin) {
     switch (origin) {
-        case Origin::Url: return "The map from the link could not be opened";
-        case Origin::Link: return "The map in this link could not be opened";
-        case Origin::Paste: return "The pasted text could not be opened";
-        case Origin::Autosave: return "The map saved here could not be opened";
-        case Origin::Merge: return "The maps could not be merged";
-        default: return "This file could not be opened";
+        case Origin::Url: return i18n::tr("app.error.url");
+        case Origin::Link: return i18n::tr("app.error.link");
+        case Origin::Paste: return i18n::tr("app.error.paste");
+        case Origin::Autosave: return i18n::tr("app.error.autosave");
+        case Origin::Merge: return i18n::tr("app.error.merge");
+        default: return i18n::tr("app.error.file");
     }
 }
 
@@ -78,20 +78,20 @@ OpenOutcome Workspace::open(Origin origin, std::vector<Arrival> files, bool quie
     if (origin == Origin::Room) {
         if (files.size() == 1) return room_receive(files.front());
         OpenOutcome outcome;
-        outcome.error = "one change from the room at a time";
+        outcome.error = i18n::tr("app.error.one-change");
         return outcome;
     }
     const bool facilitator_merge = origin == Origin::Merge && room_.role() == RoomRole::Facilitator;
     if (room_.active() && origin != Origin::Autosave && !facilitator_merge) {
         OpenOutcome outcome;
-        outcome.error = "you are in a live room: leave the room (Room, then Leave) before opening another map";
+        outcome.error = i18n::tr("app.error.in-room");
         if (!quiet) report(outcome, origin, "");
         return outcome;
     }
     if (origin == Origin::Merge) return merge(std::move(files), quiet);
     if (files.size() != 1) {
         OpenOutcome outcome;
-        outcome.error = "one map at a time can be opened (" + std::to_string(files.size()) + " given)";
+        outcome.error = i18n::tr("app.error.one-map", {{"n", std::to_string(files.size())}});
         if (!quiet) report(outcome, origin, "");
         return outcome;
     }
@@ -105,7 +105,7 @@ OpenOutcome Workspace::open_one(Origin origin, const Arrival& file, bool quiet) 
     std::string expanded;  // a share link's compact text, as a map file
     if (origin == Origin::Link) {
         if (file.bytes.size() > options.max_bytes) {
-            outcome.error = "the link's map is larger than maps can be";
+            outcome.error = i18n::tr("app.error.link-too-big");
         } else if (std::optional<std::string> map = expand_map(file.bytes, outcome.error)) {
             expanded = std::move(*map);
         }
@@ -117,7 +117,7 @@ OpenOutcome Workspace::open_one(Origin origin, const Arrival& file, bool quiet) 
     ImportResult result = import_document(origin == Origin::Link ? std::string_view(expanded) : std::string_view(file.bytes), options);
     outcome.warnings = warning_lines(result, "");
     if (!result.ok()) {
-        outcome.error = result.error ? result.error->message : "unknown error";
+        outcome.error = result.error ? result.error->message : std::string(i18n::tr("app.error.unknown"));
         if (origin == Origin::Autosave && host_.keep_aside) host_.keep_aside(outcome.error);  // never overwritten
         if (!quiet) report(outcome, origin, file.name);
         return outcome;  // the current map stays as it is
@@ -130,7 +130,7 @@ OpenOutcome Workspace::open_one(Origin origin, const Arrival& file, bool quiet) 
         ui_state_.auto_fit = true;
     } else {
         const std::string& title = result.document->meta.title;
-        std::string label = "Open " + (title.empty() ? file.name : title);
+        std::string label = i18n::tr("app.history.open", {{"name", title.empty() ? file.name : title}});
         replace(std::move(*result.document), label);
     }
     ui_state_.last_warnings = outcome.warnings;
@@ -138,13 +138,24 @@ OpenOutcome Workspace::open_one(Origin origin, const Arrival& file, bool quiet) 
     return outcome;
 }
 
-void Workspace::new_map(const Framework& framework) {
-    if (room_.active()) {
-        ui_state_.status = "You are in a live room: leave the room before starting a new map";
+void Workspace::follow_language() {
+    const std::string& code = i18n::language();
+    if (room_.active() || history_.document().meta.language == code) return;  // a room's map is everyone's
+    if (!history_.can_undo() && history_.revision() == saved_revision_) {
+        history_.reset(new_document(default_framework(), now_iso(), code));
+        saved_revision_ = seen_revision_ = history_.revision();
         return;
     }
-    replace(new_document(framework, now_iso(), i18n::language()), "New map");
-    ui_state_.status = "Started a new map (Undo brings the previous one back)";
+    (void)history_.apply(set_language(code));  // refused only for a language without a catalog
+}
+
+void Workspace::new_map(const Framework& framework) {
+    if (room_.active()) {
+        ui_state_.status = i18n::tr("app.status.in-room");
+        return;
+    }
+    replace(new_document(framework, now_iso(), i18n::language()), i18n::tr("ui.new-map.title"));
+    ui_state_.status = i18n::tr("app.status.new-map");
 }
 
 void Workspace::replace(Document document, const std::string& label) {
@@ -154,7 +165,7 @@ void Workspace::replace(Document document, const std::string& label) {
     const ApplyResult applied = history_.apply(replace_document(std::move(document), label));
     pinned_now_.reset();
     if (!applied) {  // cannot happen for imported documents; say so rather than fail silently
-        ui_state_.status = "The map could not be replaced: " + applied.error;
+        ui_state_.status = i18n::tr("app.status.not-replaced", {{"error", applied.error}});
         return;
     }
     history_.break_coalescing();
@@ -168,25 +179,24 @@ void Workspace::report(const OpenOutcome& outcome, Origin origin, const std::str
         const std::string where = name.empty() ? "" : name + ": ";
         std::string message = where + outcome.error;
         if (origin == Origin::Autosave)
-            message += ". It is kept aside in this browser, untouched: use the download button at the top of the page.";
+            message += i18n::tr("app.error.kept-aside");
         ui_state_.message = ui::MessageDialog{error_title(origin), message, {}, true};
-        ui_state_.status = origin == Origin::Autosave ? "Started a new map; the unreadable one is kept aside"
-                                                      : "Kept the current map";
+        ui_state_.status = i18n::tr(origin == Origin::Autosave ? "app.status.autosave-aside" : "app.status.kept-current");
         return;
     }
     if (origin == Origin::Merge) {
         std::vector<std::string> details(outcome.warnings.begin() + 1, outcome.warnings.end());
-        if (ui_state_.hide_names) details = {"Details are not shown while names are hidden."};  // they name people
-        ui_state_.message = ui::MessageDialog{"Group map", outcome.warnings.front(), std::move(details), false};
-        ui_state_.status = "Merged (Undo reverts the whole merge)";
+        if (ui_state_.hide_names) details = {i18n::tr("app.merge.details-hidden")};  // they name people
+        ui_state_.message = ui::MessageDialog{i18n::tr("app.merge.title"), outcome.warnings.front(), std::move(details), false};
+        ui_state_.status = i18n::tr("app.status.merged");
         return;
     }
-    ui_state_.status = origin == Origin::Autosave ? "Restored your map from this browser"
-                                                  : "Opened " + name + " (Undo brings the previous map back)";
+    ui_state_.status = origin == Origin::Autosave ? std::string(i18n::tr("app.status.restored"))
+                                                  : i18n::tr("app.status.opened", {{"name", name}});
     if (!outcome.warnings.empty()) {
         ui_state_.message = ui::MessageDialog{
-            "Opened with repairs",
-            name + " was opened; " + std::to_string(outcome.warnings.size()) + " problem(s) were repaired:",
+            i18n::tr("app.repairs.title"),
+            i18n::trn("app.repairs.message", static_cast<long long>(outcome.warnings.size()), {{"name", name}}),
             outcome.warnings, false};
     }
 }
@@ -202,26 +212,29 @@ OpenOutcome Workspace::merge(std::vector<Arrival> files, bool quiet) {
         ImportResult result = import_document(file.bytes, options);
         file.bytes = std::string();  // the text is no longer needed: free it before merging
         if (!result.ok()) {  // one unreadable file is reported; the others are still merged
-            outcome.warnings.push_back(file.name + ": not merged: " + (result.error ? result.error->message : "unreadable"));
+            outcome.warnings.push_back(i18n::tr("app.merge.not-merged",
+                                                {{"name", file.name},
+                                                 {"reason", result.error ? result.error->message : std::string(i18n::tr("app.merge.unreadable"))}}));
             continue;
         }
         for (std::string& line : warning_lines(result, file.name + ": ")) outcome.warnings.push_back(std::move(line));
         participants.push_back({file.name, std::move(*result.document)});
     }
     if (participants.empty()) {
-        outcome.error = files.empty() ? "no maps were given to merge" : "none of the files could be read";
+        outcome.error = i18n::tr(files.empty() ? "app.merge.none-given" : "app.merge.none-read");
     } else {
         const ApplyResult applied = history_.apply(merge_command(std::move(participants)));
         const MergeReport* merged = applied.result_as<MergeReport>();  // the merge runs once: its report comes back with the change
         if (!applied || !merged) {
-            outcome.error = applied ? "the merge gave no report" : applied.error;
+            outcome.error = applied ? std::string(i18n::tr("app.merge.no-report")) : applied.error;
         } else {
             const MergeReport& report = *merged;
-            std::vector<std::string> lines = {
-                std::to_string(report.participants) + " maps merged: " + std::to_string(report.entities_added) +
-                " entities added, " + std::to_string(report.entities_merged) + " merged into existing ones, " +
-                std::to_string(report.placements_added) + " placements, " +
-                std::to_string(report.relationships_added) + " links"};
+            std::vector<std::string> lines = {i18n::tr(
+                "app.merge.report", {{"maps", std::to_string(report.participants)},
+                                     {"added", std::to_string(report.entities_added)},
+                                     {"merged", std::to_string(report.entities_merged)},
+                                     {"placements", std::to_string(report.placements_added)},
+                                     {"links", std::to_string(report.relationships_added)}})};
             for (const auto* group : {&report.merged, &report.warnings})
                 lines.insert(lines.end(), group->begin(), group->end());
             lines.insert(lines.end(), outcome.warnings.begin(), outcome.warnings.end());
@@ -298,7 +311,7 @@ void Workspace::room_end() {
     if (history_.revision() != room_sent_revision_) room_send_now();
     room_.end();
     history_.set_guard(nullptr);
-    ui_state_.status = "Left the room: this map is now an ordinary map (Save JSON keeps it)";
+    ui_state_.status = i18n::tr("app.status.left-room");
     store_now();
 }
 
@@ -322,7 +335,7 @@ OpenOutcome Workspace::room_receive(const Arrival& patch) {
     if (incoming.ok && !history_.apply_remote(incoming.change, &error)) incoming.ok = false;
     if (!incoming.ok) {
         outcome.error = error;
-        ui_state_.status = "A change from the room could not be shown: " + error;
+        ui_state_.status = i18n::tr("app.status.room-change-failed", {{"error", error}});
         return outcome;
     }
     room_sent_revision_ = history_.revision();  // what arrived is not sent back
@@ -336,7 +349,7 @@ OpenOutcome Workspace::room_receive(const Arrival& patch) {
         }
     });
     if (room_.role() == RoomRole::Projector || (was_empty && !history_.document().entities.empty())) ui_state_.auto_fit = true;
-    if (incoming.waiting > 0) outcome.warnings.push_back(std::to_string(incoming.waiting) + " entries wait for what they refer to");
+    if (incoming.waiting > 0) outcome.warnings.push_back(i18n::trn("app.room.waiting", static_cast<long long>(incoming.waiting)));
     outcome.ok = true;
     return outcome;
 }

@@ -60,6 +60,7 @@ public:
     // without an undo step. On error the current map stays as it is.
     OpenOutcome open(Origin origin, std::vector<Arrival> files, bool quiet = false);
     OpenOutcome open(Origin origin, std::string_view name, std::string_view bytes, bool quiet = false);  // one file
+    void follow_language();  // the map's wording follows the interface's language: the untouched start-up map is made again, another map gets set_language (one undo step); not in a live room
     void new_map(const Framework& framework = default_framework());  // a fresh map as one undo step ("New map"); the old one stays in Recent maps
 
     // Live rooms. begin: the facilitator who starts a room keeps the current map (it is what

@@ -63,6 +63,8 @@ void set_paste_handler(TextHandler handler);    // text pasted with Ctrl/Cmd+V
 void notify_change(std::uint64_t revision);     // the document changed: runs window.ecomap.onChange callbacks
 void notify_view_change();                      // how the map is shown changed (e.g. names hidden): page text follows
 void page_event(std::string_view name);         // asks the page for one of its own screens ("room": the room panel)
+std::string preferred_language();               // the reader's language: ?lang=, the saved choice, the browser's (web); $LANG (desktop)
+void set_page_language(std::string_view code);  // the interface's language changed: the page's words and <html lang> follow
 
 // Live rooms (web/room-app.js): this person's changes for the room service, as a patch
 // (core/room_sync.hpp); desktop: ignored (rooms run in the browser)

@@ -162,6 +162,14 @@ void notify_view_change() {}
 
 void page_event(std::string_view) {}
 
+std::string preferred_language() {  // "es_ES.UTF-8" -> "es_ES"; the app picks the nearest catalog
+    const char* lang = std::getenv("LANG");
+    std::string code = lang != nullptr ? lang : "";
+    return code.substr(0, code.find('.'));
+}
+
+void set_page_language(std::string_view) {}
+
 void room_send(std::string_view) {}
 
 bool rooms_available() { return false; }

@@ -48,6 +48,16 @@ EM_JS(void, ecomap_js_copy, (const char* text), {
     const value = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
 });
+EM_JS(char*, ecomap_js_preferred_language, (), {
+    const code = (window.ecomapI18n && window.ecomapI18n.language) || 'en';
+    const size = lengthBytesUTF8(code) + 1;
+    const ptr = _malloc(size);
+    if (ptr) stringToUTF8(code, ptr, size);
+    return ptr;
+});
+EM_JS(void, ecomap_js_set_language, (const char* code), {
+    if (window.ecomapI18n) window.ecomapI18n.setLanguage(UTF8ToString(code));
+});
 EM_JS(void, ecomap_js_page_event, (const char* name), { window.ecomap._pageEvent(UTF8ToString(name)); });
 EM_JS(void, ecomap_js_room_send, (const char* patch, int size), { window.ecomap._roomSend(UTF8ToString(patch, size)); });
 EM_JS(int, ecomap_js_rooms_available, (), { return window.ecomap && window.ecomap._roomsAvailable && window.ecomap._roomsAvailable() ? 1 : 0; });
@@ -171,6 +181,15 @@ void notify_change(std::uint64_t revision) { ecomap_js_changed(static_cast<doubl
 void notify_view_change() { ecomap_js_view_changed(); }
 
 void page_event(std::string_view name) { with_c_string(name, ecomap_js_page_event); }
+
+std::string preferred_language() {
+    char* code = ecomap_js_preferred_language();
+    std::string result = code != nullptr ? code : "en";
+    std::free(code);
+    return result;
+}
+
+void set_page_language(std::string_view code) { with_c_string(code, ecomap_js_set_language); }
 
 void room_send(std::string_view patch) { ecomap_js_room_send(patch.data(), static_cast<int>(patch.size())); }
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/commands.hpp"
+#include "core/i18n.hpp"
 #include "ui/camera.hpp"
 
 namespace ecomap::ui {
@@ -12,61 +13,58 @@ bool always(const UiContext&) { return true; }
 
 std::vector<Action> make_actions() {
     std::vector<Action> list;
-    list.push_back({"new-map", "New", "", {}, always, [](UiContext& c) { c.state.new_map_dialog = true; }});
-    list.push_back({"open", "Open…", "Ctrl+O", {ImGuiMod_Shortcut | ImGuiKey_O}, always,
+    list.push_back({"new-map", "ui.action.new-map", "", {}, always, [](UiContext& c) { c.state.new_map_dialog = true; }});
+    list.push_back({"open", "ui.action.open", "Ctrl+O", {ImGuiMod_Shortcut | ImGuiKey_O}, always,
                     [](UiContext& c) { c.services.open_file(); }});
-    list.push_back({"save-json", "Save JSON", "Ctrl+S", {ImGuiMod_Shortcut | ImGuiKey_S}, always,
+    list.push_back({"save-json", "ui.action.save-json", "Ctrl+S", {ImGuiMod_Shortcut | ImGuiKey_S}, always,
                     [](UiContext& c) { c.services.save_json(); }});
-    list.push_back({"export", "Export…", "Ctrl+E", {ImGuiMod_Shortcut | ImGuiKey_E}, always,
+    list.push_back({"export", "ui.action.export", "Ctrl+E", {ImGuiMod_Shortcut | ImGuiKey_E}, always,
                     [](UiContext& c) { c.state.export_dialog = ExportDialog{}; }});
-    list.push_back({"undo", "Undo", "Ctrl+Z", {ImGuiMod_Shortcut | ImGuiKey_Z},
+    list.push_back({"undo", "ui.action.undo", "Ctrl+Z", {ImGuiMod_Shortcut | ImGuiKey_Z},
                     [](const UiContext& c) { return c.history.can_undo(); },
                     [](UiContext& c) {
                         c.session.drag.reset();
                         c.history.undo();
                     }});
-    list.push_back({"redo", "Redo", "Ctrl+Shift+Z",
+    list.push_back({"redo", "ui.action.redo", "Ctrl+Shift+Z",
                     {ImGuiMod_Shortcut | ImGuiMod_Shift | ImGuiKey_Z, ImGuiMod_Shortcut | ImGuiKey_Y},
                     [](const UiContext& c) { return c.history.can_redo(); },
                     [](UiContext& c) {
                         c.session.drag.reset();
                         c.history.redo();
                     }});
-    list.push_back({"add-person", "+ Person", "", {}, always,
+    list.push_back({"add-person", "ui.action.add-person", "", {}, always,
                     [](UiContext& c) { add_entity_and_select(c, EntityKind::Person); }});
-    list.push_back({"add-organization", "+ Organization", "", {}, always,
+    list.push_back({"add-organization", "ui.action.add-organization", "", {}, always,
                     [](UiContext& c) { add_entity_and_select(c, EntityKind::Organization); }});
-    list.push_back({"add-network", "+ Network", "", {}, always,
+    list.push_back({"add-network", "ui.action.add-network", "", {}, always,
                     [](UiContext& c) { add_entity_and_select(c, EntityKind::Network); }});
-    list.push_back({"delete", "Delete", "Del", {ImGuiKey_Delete},
+    list.push_back({"delete", "ui.action.delete", "Del", {ImGuiKey_Delete},
                     [](const UiContext& c) { return !c.session.selection.empty(); },
                     [](UiContext& c) { request_delete_selection(c); }});
-    list.push_back({"zoom-out", "−", "-", {ImGuiKey_Minus, ImGuiKey_KeypadSubtract}, always,
+    list.push_back({"zoom-out", "ui.action.zoom-out", "-", {ImGuiKey_Minus, ImGuiKey_KeypadSubtract}, always,
                     [](UiContext& c) { zoom_by(c, 1.0 / 1.25); }});
-    list.push_back({"zoom-in", "+", "+", {ImGuiKey_Equal, ImGuiKey_KeypadAdd, ImGuiMod_Shift | ImGuiKey_Equal}, always,
+    list.push_back({"zoom-in", "ui.action.zoom-in", "+", {ImGuiKey_Equal, ImGuiKey_KeypadAdd, ImGuiMod_Shift | ImGuiKey_Equal}, always,
                     [](UiContext& c) { zoom_by(c, 1.25); }});
-    list.push_back({"fit", "Fit", "F", {ImGuiKey_F}, always, [](UiContext& c) { c.state.auto_fit = true; }});
+    list.push_back({"fit", "ui.action.fit", "F", {ImGuiKey_F}, always, [](UiContext& c) { c.state.auto_fit = true; }});
     // Facilitator: group map, presentation, hidden names, dot votes (ui/presentation.hpp).
-    list.push_back({"merge-maps", "Merge maps…", "", {}, always,
+    list.push_back({"merge-maps", "ui.action.merge-maps", "", {}, always,
                     [](UiContext& c) { c.services.open_files_for_merge(); }});
-    list.push_back({"share", "Share link", "", {}, [](const UiContext& c) { return c.services.links_available(); },
+    list.push_back({"share", "ui.action.share", "", {}, [](const UiContext& c) { return c.services.links_available(); },
                     [](UiContext& c) { c.services.open_share_panel(); }});
-    list.push_back({"room", "Room", "", {}, [](const UiContext& c) { return c.services.rooms_available(); },
+    list.push_back({"room", "ui.action.room", "", {}, [](const UiContext& c) { return c.services.rooms_available(); },
                     [](UiContext& c) { c.services.open_room_panel(); }});
-    list.push_back({"present", "Present", "P", {ImGuiKey_P}, always,
+    list.push_back({"present", "ui.action.present", "P", {ImGuiKey_P}, always,
                     [](UiContext& c) { set_presenting(c, !c.state.presenting); }});
-    list.push_back({"hide-names", "Hide names", "H", {ImGuiKey_H}, always, [](UiContext& c) {
+    list.push_back({"hide-names", "ui.action.hide-names", "H", {ImGuiKey_H}, always, [](UiContext& c) {
                         c.state.hide_names = !c.state.hide_names;
-                        c.state.status = c.state.hide_names ? "Names hidden: neutral marks on screen and in exports"
-                                                            : "Names shown";
+                        c.state.status = i18n::tr(c.state.hide_names ? "ui.status.names-hidden" : "ui.status.names-shown");
                     }});
-    list.push_back({"vote-mode", "Vote mode", "V", {ImGuiKey_V}, always, [](UiContext& c) {
+    list.push_back({"vote-mode", "ui.action.vote-mode", "V", {ImGuiKey_V}, always, [](UiContext& c) {
                         c.state.vote_mode = !c.state.vote_mode;
-                        c.state.status = c.state.vote_mode
-                                             ? "Vote mode: click a role to add a dot vote (Shift+click removes one)"
-                                             : "Vote mode off";
+                        c.state.status = i18n::tr(c.state.vote_mode ? "ui.status.vote-on" : "ui.status.vote-off");
                     }});
-    list.push_back({"clear-votes", "Clear votes", "", {},
+    list.push_back({"clear-votes", "ui.action.clear-votes", "", {},
                     [](const UiContext& c) { return !c.document().votes.empty(); },
                     [](UiContext& c) { c.apply(clear_votes()); }});
     return list;
@@ -84,6 +82,8 @@ const Action* find_action(std::string_view id) {
         if (action.id == id) return &action;
     return nullptr;
 }
+
+const char* Action::label() const { return i18n::tr(label_key); }
 
 bool run_action(UiContext& context, std::string_view id) {
     const Action* action = find_action(id);
@@ -106,8 +106,7 @@ void add_entity_and_select(UiContext& context, EntityKind kind) {
     if (!result) return;
     context.session.selection.items = {{TargetKind::Entity, result.created_id}};
     context.state.focus_name_of = result.created_id;
-    context.state.status = std::string(kind == EntityKind::Person ? "Added a " : "Added an ") + std::string(to_string(kind)) +
-                           ": type a name, then pick its roles";
+    context.state.status = i18n::tr("ui.status.added." + std::string(to_string(kind)));
 }
 
 void delete_entity_now(UiContext& context, const std::string& entity_id) {
@@ -123,7 +122,7 @@ void set_presenting(UiContext& context, bool on) {
     context.state.list_drag.reset();
     context.session.drag.reset();
     context.session.selection.items.clear();
-    context.state.status = on ? "Presenting: click a role or use the arrow keys; Esc leaves" : "Left presentation mode";
+    context.state.status = i18n::tr(on ? "ui.status.presenting" : "ui.status.left-presentation");
 }
 
 void request_delete_selection(UiContext& context) {
@@ -135,11 +134,12 @@ void request_delete_selection(UiContext& context) {
             const Entity* entity = document.find_entity(target.id);
             if (entity == nullptr) break;
             if (!entity->notes.empty()) {
-                const std::string name = entity->name.empty() ? "this " + std::string(to_string(entity->kind)) : entity->name;
-                context.state.confirm = ConfirmDialog{"Delete " + name + "?",
-                                                      "Its notes, roles and links are deleted too (Undo brings "
-                                                      "them back).",
-                                                      "Delete", "delete-entity:" + entity->id};
+                const std::string name = entity->name.empty()
+                                             ? i18n::tr("ui.confirm.delete.this." + std::string(to_string(entity->kind)))
+                                             : entity->name;
+                context.state.confirm = ConfirmDialog{i18n::tr("ui.confirm.delete.title", {{"name", name}}),
+                                                      i18n::tr("ui.confirm.delete.message"),
+                                                      i18n::tr("ui.confirm.delete.button"), "delete-entity:" + entity->id};
                 return;
             }
             delete_entity_now(context, entity->id);

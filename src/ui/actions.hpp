@@ -12,11 +12,12 @@ namespace ecomap::ui {
 
 struct Action {
     std::string id;                       // stable name, e.g. "undo"; used by the API and tests
-    std::string label;                    // button text
+    std::string label_key;                // catalog key of the button text ("ui.action.<id>")
     std::string shortcut;                 // shown in tooltips, e.g. "Ctrl+Z"; "" for none
     std::vector<int> chords;              // ImGuiKeyChord values that trigger it
     std::function<bool(const UiContext&)> enabled;  // false greys the button and ignores the shortcut
     std::function<void(UiContext&)> perform;        // does it
+    const char* label() const;            // the button text in the interface's language
 };
 
 const std::vector<Action>& actions();                    // every action, in toolbar order

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.hpp"
 #include "core/starters.hpp"
 
 #include "ui/actions.hpp"
@@ -25,11 +26,13 @@ void run_confirmed(UiContext& context, const std::string& action) {
 }
 
 void draw_new_map_dialog(UiContext& context) {
-    if (!ImGui::IsPopupOpen("New map##dialog")) ImGui::OpenPopup("New map##dialog");
+    const std::string title = std::string(i18n::tr("ui.new-map.title")) + "###new-map-dialog";
+    if (!ImGui::IsPopupOpen("###new-map-dialog")) ImGui::OpenPopup(title.c_str());
     centre_next_window();
-    if (!ImGui::BeginPopupModal("New map##dialog", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    capture_window_text();  // tests read the dialog's words (test_hooks.hpp)
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-    ImGui::TextDisabled("Your current map stays in Recent maps, and Undo brings it back.");
+    ImGui::TextDisabled("%s", i18n::tr("ui.new-map.kept"));
     ImGui::PopTextWrapPos();
     const float width = std::min(ImGui::GetFontSize() * 30.0f, ImGui::GetMainViewport()->Size.x - 60.0f);
     StarterKind shown = StarterKind::Example;
@@ -38,7 +41,8 @@ void draw_new_map_dialog(UiContext& context) {
         if (first || starter.kind != shown) {
             ImGui::Spacing();
             ImGui::PushFont(context.fonts.ui_bold);
-            ImGui::TextUnformatted(starter.kind == StarterKind::Template ? "Start from a template" : "Open an example");
+            ImGui::TextUnformatted(
+                i18n::tr(starter.kind == StarterKind::Template ? "ui.new-map.templates" : "ui.new-map.examples"));
             ImGui::PopFont();
             shown = starter.kind;
             first = false;
@@ -52,7 +56,8 @@ void draw_new_map_dialog(UiContext& context) {
         ImGui::TextDisabled("%s", starter.description.c_str());
     }
     ImGui::Spacing();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    if (ImGui::Button((std::string(i18n::tr("ui.dialog.cancel")) + "###cancel").c_str()) ||
+        ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         context.state.new_map_dialog = false;
         ImGui::CloseCurrentPopup();
     }
@@ -86,7 +91,7 @@ void draw_dialogs(UiContext& context) {
                 ImGui::EndChild();
             }
             ImGui::PopTextWrapPos();
-            if (ImGui::Button("OK", {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            if (ImGui::Button((std::string(i18n::tr("ui.dialog.ok")) + "###ok").c_str(), {120, 0}) || ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
                 context.state.message.reset();
                 ImGui::CloseCurrentPopup();
             }
@@ -106,14 +111,15 @@ void draw_dialogs(UiContext& context) {
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
             ImGui::TextUnformatted(confirm.message.c_str());
             ImGui::PopTextWrapPos();
-            if (ImGui::Button(confirm.confirm_label.c_str())) {
+            if (ImGui::Button((confirm.confirm_label + "###confirm").c_str())) {
                 context.state.confirm.reset();
                 ImGui::CloseCurrentPopup();
                 run_confirmed(context, confirm.action);
             }
             expose_item("dialog-confirm");
             ImGui::SameLine();
-            if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            if (ImGui::Button((std::string(i18n::tr("ui.dialog.cancel")) + "###cancel").c_str()) ||
+                ImGui::IsKeyPressed(ImGuiKey_Escape)) {
                 context.state.confirm.reset();
                 ImGui::CloseCurrentPopup();
             }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/i18n.hpp"
 #include "ui/image_export.hpp"
 #include "ui/panels.hpp"
 #include "ui/test_hooks.hpp"
@@ -15,8 +16,12 @@
 namespace ecomap::ui {
 namespace {
 
-constexpr std::array<const char*, 5> kFormats = {"PNG image", "SVG image", "PDF for print", "CSV tables", "JSON map file"};
-constexpr std::array<const char*, 4> kSizes = {"1×", "2×", "4×", "Custom"};  // of the map view
+constexpr std::array<const char*, 5> kFormats = {"ui.export.png", "ui.export.svg", "ui.export.pdf", "ui.export.csv",
+                                                 "ui.export.json"};  // catalog keys
+constexpr std::array<const char*, 4> kSizes = {"1×", "2×", "4×", "ui.export.custom"};  // of the map view (keys from "ui.")
+
+// A label in the interface's language with a stable ID ("text###id").
+std::string label(const char* key, const std::string& id) { return std::string(i18n::tr(key)) + "###" + id; }
 constexpr std::array<int, 3> kFactors = {1, 2, 4};
 
 void png_size(const UiState& state, const ExportDialog& dialog, int& width, int& height) {
@@ -35,62 +40,67 @@ void png_size(const UiState& state, const ExportDialog& dialog, int& width, int&
 void draw_export_dialog(UiContext& context) {
     if (!context.state.export_dialog) return;
     ExportDialog& dialog = *context.state.export_dialog;
-    if (!ImGui::IsPopupOpen("Export##dialog")) ImGui::OpenPopup("Export##dialog");
+    const std::string title = label("ui.export.title", "export-dialog");
+    if (!ImGui::IsPopupOpen("###export-dialog")) ImGui::OpenPopup(title.c_str());
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, {0.5f, 0.5f});
     ImGui::SetNextWindowSizeConstraints({std::min(340.0f, viewport->Size.x - 16.0f), 0},
                                         {std::min(480.0f, viewport->Size.x - 16.0f), viewport->Size.y * 0.9f});
-    if (!ImGui::BeginPopupModal("Export##dialog", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    capture_window_text();  // tests read the dialog's words (test_hooks.hpp)
     for (int i = 0; i < static_cast<int>(kFormats.size()); ++i) {
-        ImGui::RadioButton(kFormats[static_cast<size_t>(i)], &dialog.format, i);
+        ImGui::RadioButton(label(kFormats[static_cast<size_t>(i)], "format" + std::to_string(i)).c_str(), &dialog.format, i);
         expose_item(std::string("export-format:") + std::to_string(i));
     }
     ImGui::Separator();
     int width = 0, height = 0;
     if (dialog.format == 0) {
-        ImGui::TextUnformatted("Size");
+        ImGui::TextUnformatted(i18n::tr("ui.export.size"));
         for (int i = 0; i < static_cast<int>(kSizes.size()); ++i) {
             if (i > 0) ImGui::SameLine();
-            ImGui::RadioButton(kSizes[static_cast<size_t>(i)], &dialog.size_preset, i);
+            const char* size = kSizes[static_cast<size_t>(i)];
+            ImGui::RadioButton((std::string(std::string_view(size).starts_with("ui.") ? i18n::tr(size) : size) + "###size" +
+                                std::to_string(i)).c_str(),
+                               &dialog.size_preset, i);
             expose_item(std::string("export-size:") + std::to_string(i));
         }
         if (dialog.size_preset == 3) {
             ImGui::SetNextItemWidth(220);
-            ImGui::InputInt("Width (px)", &dialog.custom_width, 100, 1000);
+            ImGui::InputInt(label("ui.export.width", "width").c_str(), &dialog.custom_width, 100, 1000);
             expose_item("export-width");
             dialog.custom_width = std::clamp(dialog.custom_width, 64, 100000);
         }
         png_size(context.state, dialog, width, height);
-        ImGui::TextDisabled("%d × %d pixels (1× is the map as it is on screen)", width, height);
+        ImGui::TextDisabled("%s", i18n::tr("ui.export.pixels", {{"width", std::to_string(width)}, {"height", std::to_string(height)}}).c_str());
         if (width > kMaxExportWidth) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.53f, 0.13f, 0.33f, 1.0f));
-            ImGui::TextWrapped("At most %d pixels wide: choose a smaller width.", kMaxExportWidth);
+            ImGui::TextWrapped("%s", i18n::tr("ui.export.too-wide", {{"max", std::to_string(kMaxExportWidth)}}).c_str());
             ImGui::PopStyleColor();
         }
     }
     if (dialog.format <= 1) {
-        ImGui::Checkbox("Transparent background", &dialog.transparent);
+        ImGui::Checkbox(label("ui.export.transparent", "transparent").c_str(), &dialog.transparent);
         expose_item("export-transparent");
-        ImGui::Checkbox("Title above the map", &dialog.title);
+        ImGui::Checkbox(label("ui.export.with-title", "title").c_str(), &dialog.title);
         expose_item("export-title");
-        ImGui::TextDisabled("The attribution line is always included.");
+        ImGui::TextDisabled("%s", i18n::tr("ui.export.attribution"));
     }
     if (dialog.format == 2) {
-        ImGui::TextUnformatted("Paper (landscape)");
+        ImGui::TextUnformatted(i18n::tr("ui.export.paper"));
         ImGui::RadioButton("A4", &dialog.paper, 0);
         expose_item("export-paper:0");
         ImGui::SameLine();
-        ImGui::RadioButton("US Letter", &dialog.paper, 1);
+        ImGui::RadioButton(label("ui.export.letter", "letter").c_str(), &dialog.paper, 1);
         expose_item("export-paper:1");
-        ImGui::Checkbox("Page 2: counts per role and reflections", &dialog.details);
+        ImGui::Checkbox(label("ui.export.details", "details").c_str(), &dialog.details);
         expose_item("export-details");
-        ImGui::TextDisabled("The title and the attribution line are always included.");
+        ImGui::TextDisabled("%s", i18n::tr("ui.export.title-attribution"));
     }
-    if (context.state.hide_names) ImGui::TextDisabled("Names are hidden in this export.");
+    if (context.state.hide_names) ImGui::TextDisabled("%s", i18n::tr("ui.export.names-hidden"));
     ImGui::Spacing();
     const bool too_wide = dialog.format == 0 && width > kMaxExportWidth;
     ImGui::BeginDisabled(too_wide);
-    if (ImGui::Button("Export", {120, 0})) {
+    if (ImGui::Button(label("ui.export.go", "go").c_str(), {120, 0})) {
         const ExportDialog choice = dialog;
         context.state.export_dialog.reset();
         ImGui::CloseCurrentPopup();
@@ -105,7 +115,7 @@ void draw_export_dialog(UiContext& context) {
     ImGui::EndDisabled();
     expose_item("export-go");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    if (ImGui::Button(label("ui.dialog.cancel", "cancel").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         context.state.export_dialog.reset();
         ImGui::CloseCurrentPopup();
     }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/i18n.hpp"
 #include "core/look.hpp"
 #include "ui/actions.hpp"
 #include "ui/map_draw.hpp"
@@ -22,9 +23,6 @@ const ImVec4 kCrowdedColor{0.07f, 0.30f, 0.55f, 1.0f}; // blue: crowded roles
 
 bool facilitator_tab = false;  // UI state of the side panel (not the document)
 
-std::string plural(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 void swatch(const Role& role) {
     const float h = ImGui::GetTextLineHeight();
@@ -39,11 +37,11 @@ void action_button(UiContext& context, const char* id, const std::string& label)
     const Action* action = find_action(id);
     if (action == nullptr) return;
     ImGui::BeginDisabled(!action->enabled(context));
-    if (ImGui::Button((label + "##" + action->id).c_str())) run_action(context, id);
+    if (ImGui::Button((label + "###" + action->id).c_str())) run_action(context, id);
     ImGui::EndDisabled();
     expose_item(std::string("side:") + id);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !action->shortcut.empty())
-        ImGui::SetTooltip("%s  (%s)", action->label.c_str(), action->shortcut.c_str());
+        ImGui::SetTooltip("%s  (%s)", action->label(), action->shortcut.c_str());
 }
 
 // One row of the entity table; its roles as roles_text (core/look.hpp) writes them.
@@ -88,13 +86,30 @@ int natural_compare(const std::string& a, const std::string& b) {
 
 // [SECTION] Words
 
+const char* kind_text(EntityKind kind) { return i18n::tr("ui.kind." + std::string(to_string(kind))); }
+
+const char* strength_text(Strength strength) {
+    static constexpr std::array<const char*, 3> kKeys = {"ui.strength.primary", "ui.strength.secondary", "ui.strength.aspiring"};
+    return i18n::tr(kKeys[static_cast<size_t>(strength)]);
+}
+
+const char* strength_label(Strength strength) {
+    static constexpr std::array<const char*, 3> kKeys = {"ui.strength-label.primary", "ui.strength-label.secondary",
+                                                         "ui.strength-label.aspiring"};
+    return i18n::tr(kKeys[static_cast<size_t>(strength)]);
+}
+
+const char* energy_text(Energy energy) {
+    static constexpr std::array<const char*, 3> kKeys = {"ui.energy.0", "ui.energy.1", "ui.energy.2"};
+    return i18n::tr(kKeys[std::min<size_t>(static_cast<size_t>(energy), 2)]);
+}
+
 std::string kind_counts_text(const RoleStats& stats, bool short_form) {
-    std::string text = plural(stats.by_kind[slot(EntityKind::Person)], "person", "people");
+    std::string text = i18n::trn("ui.count.people", stats.by_kind[slot(EntityKind::Person)]);
     const int organizations = stats.by_kind[slot(EntityKind::Organization)];
     const int networks = stats.by_kind[slot(EntityKind::Network)];
-    text += " · " + (short_form ? plural(organizations, "org", "orgs")
-                                : plural(organizations, "organization", "organizations"));
-    if (networks > 0) text += " · " + plural(networks, "network", "networks");
+    text += " · " + i18n::trn(short_form ? "ui.count.orgs" : "ui.count.organizations", organizations);
+    if (networks > 0) text += " · " + i18n::trn("ui.count.networks", networks);
     return text;
 }
 
@@ -102,15 +117,15 @@ std::string strength_counts_text(const RoleStats& stats) {
     std::string text;
     for (size_t i = 0; i < stats.by_strength.size(); ++i) {
         if (!text.empty()) text += " · ";
-        text += std::string(strength_word(static_cast<Strength>(i))) + " " + std::to_string(stats.by_strength[i]);
+        text += std::string(strength_text(static_cast<Strength>(i))) + " " + std::to_string(stats.by_strength[i]);
     }
     return text;
 }
 
 const char* gap_word(const RoleStats& stats) {
-    if (stats.empty) return "empty";
-    if (stats.thin) return "thin";
-    if (stats.crowded) return "crowded";
+    if (stats.empty) return i18n::tr("ui.gap.empty");
+    if (stats.thin) return i18n::tr("ui.gap.thin");
+    if (stats.crowded) return i18n::tr("ui.gap.crowded");
     return "";
 }
 
@@ -121,19 +136,21 @@ void set_facilitator_tab_open(bool open) { facilitator_tab = open; }
 // [SECTION] Tools
 
 void draw_facilitator_tools(UiContext& context) {
-    action_button(context, "merge-maps", "Merge maps…");
+    action_button(context, "merge-maps", find_action("merge-maps")->label());
     ImGui::SameLine();
-    action_button(context, "present", "Present");
+    action_button(context, "present", find_action("present")->label());
     bool hide = context.state.hide_names;
-    if (ImGui::Checkbox("Hide names", &hide)) run_action(context, "hide-names");
+    if (ImGui::Checkbox((std::string(find_action("hide-names")->label()) + "###side-hide-names").c_str(), &hide))
+        run_action(context, "hide-names");
     expose_item("side:hide-names");
     ImGui::SameLine();
     bool vote = context.state.vote_mode;
-    if (ImGui::Checkbox("Vote mode", &vote)) run_action(context, "vote-mode");
+    if (ImGui::Checkbox((std::string(find_action("vote-mode")->label()) + "###side-vote-mode").c_str(), &vote))
+        run_action(context, "vote-mode");
     expose_item("side:vote-mode");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A click on a role adds a dot vote; Shift+click or right-click removes one");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr("ui.tools.vote-tip"));
     ImGui::SameLine();
-    action_button(context, "clear-votes", "Clear votes");
+    action_button(context, "clear-votes", find_action("clear-votes")->label());
 }
 
 // [SECTION] Counts and gaps
@@ -144,10 +161,9 @@ void draw_counts(UiContext& context) {
     const auto& roles = document.framework.roles;
 
     ImGui::PushTextWrapPos(0);
-    ImGui::Text("%s placed on roles%s", plural(analysis.entities_placed, "entry", "entries").c_str(),
-                analysis.entities_unplaced > 0
-                    ? (", " + std::to_string(analysis.entities_unplaced) + " not placed yet").c_str()
-                    : "");
+    std::string summary = i18n::trn("ui.counts.placed", analysis.entities_placed);
+    if (analysis.entities_unplaced > 0) summary += i18n::trn("ui.counts.unplaced", analysis.entities_unplaced);
+    ImGui::TextUnformatted(summary.c_str());
     expose_item("counts-summary");
     auto name_list = [&](const std::vector<int>& indices) {
         std::string text;
@@ -155,19 +171,23 @@ void draw_counts(UiContext& context) {
         return text;
     };
     if (!analysis.empty_roles.empty()) {
-        ImGui::TextColored(kEmptyColor, "Missing: %s", name_list(analysis.empty_roles).c_str());
+        ImGui::TextColored(kEmptyColor, "%s",
+                           i18n::tr("ui.counts.missing", {{"roles", name_list(analysis.empty_roles)}}).c_str());
         expose_item("gaps-empty");
     }
     if (!analysis.thin_roles.empty()) {
-        ImGui::TextColored(kThinColor, "Thin (fewer than %d): %s", analysis.thin_threshold,
-                           name_list(analysis.thin_roles).c_str());
+        ImGui::TextColored(kThinColor, "%s",
+                           i18n::tr("ui.counts.thin", {{"n", std::to_string(analysis.thin_threshold)},
+                                                       {"roles", name_list(analysis.thin_roles)}})
+                               .c_str());
         expose_item("gaps-thin");
     }
     if (!analysis.crowded_roles.empty()) {
-        ImGui::TextColored(kCrowdedColor, "Crowded: %s", name_list(analysis.crowded_roles).c_str());
+        ImGui::TextColored(kCrowdedColor, "%s",
+                           i18n::tr("ui.counts.crowded", {{"roles", name_list(analysis.crowded_roles)}}).c_str());
         expose_item("gaps-crowded");
     }
-    if (analysis.votes > 0) ImGui::Text("%s in all", plural(analysis.votes, "dot vote", "dot votes").c_str());
+    if (analysis.votes > 0) ImGui::TextUnformatted(i18n::trn("ui.counts.votes-in-all", analysis.votes).c_str());
     ImGui::PopTextWrapPos();
     ImGui::Separator();
 
@@ -199,7 +219,7 @@ void draw_counts(UiContext& context) {
         }
         if (stats.votes > 0) {
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", plural(stats.votes, "vote", "votes").c_str());
+            ImGui::TextDisabled("%s", i18n::trn("ui.counts.votes", stats.votes).c_str());
         }
         if (!stats.empty) {
             ImGui::TextDisabled("%s", kind_counts_text(stats).c_str());
@@ -240,15 +260,15 @@ void draw_entity_table(UiContext& context) {
         for (size_t i = 0; i < rows.size(); ++i) rows[i].roles = std::move(texts[i]);
     }
 
-    ImGui::TextDisabled("%s. Click a header to sort.", plural(static_cast<int>(rows.size()), "entry", "entries").c_str());
+    ImGui::TextDisabled("%s", i18n::trn("ui.table.entries", static_cast<long long>(rows.size())).c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
                                   ImGuiTableFlags_SortTristate;
     if (!ImGui::BeginTable("##entity-table", 3, flags, {0, 0})) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 1.2f);
-    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_None, 0.8f);
-    ImGui::TableSetupColumn("Roles", ImGuiTableColumnFlags_None, 2.0f);
+    ImGui::TableSetupColumn(i18n::tr("ui.table.name"), ImGuiTableColumnFlags_DefaultSort, 1.2f);
+    ImGui::TableSetupColumn(i18n::tr("ui.table.kind"), ImGuiTableColumnFlags_None, 0.8f);
+    ImGui::TableSetupColumn(i18n::tr("ui.table.roles"), ImGuiTableColumnFlags_None, 2.0f);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);  // the header row, one named widget per column
     for (int column = 0; column < 3; ++column) {
         ImGui::TableSetColumnIndex(column);
@@ -305,16 +325,16 @@ void draw_entity_table(UiContext& context) {
             }
             expose_item("table-row:" + std::to_string(r));
             if (!names.hidden() && !entity.source.empty() && ImGui::IsItemHovered())
-                ImGui::SetTooltip("From %s", entity.source.c_str());
+                ImGui::SetTooltip("%s", i18n::tr("ui.table.from", {{"source", entity.source}}).c_str());
             ImGui::SetCursorScreenPos(cell);
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(shown[static_cast<size_t>(row.index)].c_str());
             ImGui::PopTextWrapPos();
             ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(kind_label(entity.kind));
+            ImGui::TextUnformatted(kind_text(entity.kind));
             ImGui::TableSetColumnIndex(2);
             ImGui::PushTextWrapPos(0);
-            if (row.roles.empty()) ImGui::TextDisabled("not placed");
+            if (row.roles.empty()) ImGui::TextDisabled("%s", i18n::tr("ui.table.not-placed"));
             else ImGui::TextUnformatted(row.roles.c_str());
             ImGui::PopTextWrapPos();
             ImGui::PopID();

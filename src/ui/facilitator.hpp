@@ -14,6 +14,10 @@ namespace ecomap::ui {
 std::string kind_counts_text(const RoleStats& stats, bool short_form = false);  // "4 people · 2 organizations"
 std::string strength_counts_text(const RoleStats& stats);  // "primary 5 · secondary 1 · aspiring 2"
 const char* gap_word(const RoleStats& stats);              // "empty", "thin", "crowded" or ""
+const char* kind_text(EntityKind kind);                    // "Person", "Organization", "Network" in the interface's language
+const char* strength_text(Strength strength);              // "primary", "secondary", "aspiring" (running text)
+const char* strength_label(Strength strength);             // "Primary", "Secondary", "Aspiring" (menus)
+const char* energy_text(Energy energy);                    // "Energy: not said", "Energizes me", "Depletes me"
 bool gaps_shown(const UiContext& context);                 // call-outs on the map: presenting or a facilitator tab open
 void set_facilitator_tab_open(bool open);                  // side panel: the Counts or Table tab is the visible one
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/crowding.hpp"
+#include "core/i18n.hpp"
 #include "core/label_place.hpp"
 #include "core/utf8.hpp"
 #include "ui/camera.hpp"
@@ -205,7 +206,7 @@ void draw_crowded_roles(ImDrawList& list, const MapScene& scene, const MapFrame&
     const float px = 13.0f;
     for (std::size_t i = 0; i < roles; ++i) {
         if (frame.crowded[i] == 0) continue;
-        const std::vector<std::string> lines = crowded_card_lines(frame.crowded[i], kinds[i]);
+        const std::vector<std::string> lines = crowded_card_lines(frame.crowded[i], kinds[i], document.meta.language);
         float w = 0, h = 0;
         for (std::size_t l = 0; l < lines.size(); ++l) {
             const float size = l == 0 ? 20.0f : px;
@@ -345,7 +346,7 @@ void draw_centre_text(ImDrawList& list, const Document& document, const MapFrame
     std::vector<std::string> lines;
     if (!document.centre.cause.empty()) lines.push_back(document.centre.cause);
     for (const std::string& value : document.centre.values) lines.push_back(value);
-    if (lines.empty()) lines.push_back("Your values");
+    if (lines.empty()) lines.push_back(i18n::tr("ui.map.your-values"));
     const float px = std::clamp(frame.centre_radius * 0.19f, 11.0f, 40.0f);
     ImFont* font = fonts.label_for(px);
     const size_t max_lines = std::max<size_t>(1, static_cast<size_t>(frame.centre_radius * 1.5f / (px * 1.2f)));

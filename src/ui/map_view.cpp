@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/i18n.hpp"
 #include "core/commands.hpp"
 #include "ui/camera.hpp"
 #include "ui/presentation.hpp"
@@ -59,7 +60,7 @@ void role_tooltip(const Document& document, const std::string& role_id) {
     ImGui::TextUnformatted(role->name.c_str());
     ImGui::Separator();
     ImGui::TextUnformatted(role->description.c_str());
-    ImGui::TextDisabled("Click for reflection prompts. Drag people here to place them.");
+    ImGui::TextDisabled("%s", i18n::tr("ui.map.role-tip"));
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -72,7 +73,7 @@ void finish_move(UiContext& context, const MapFrame& frame, const std::string& p
     const Vec2 map = to_map(frame.camera, frame.area, {x, y});
     const int role = hit_test_role(frame.ring, map);
     if (role < 0) {
-        context.state.status = "Drop a token inside a role's sector to move it there";
+        context.state.status = i18n::tr("ui.status.drop-in-sector");
         return;
     }
     const std::string& role_id = document.framework.roles[static_cast<size_t>(role)].id;
@@ -83,13 +84,13 @@ void finish_move(UiContext& context, const MapFrame& frame, const std::string& p
 void finish_connect(UiContext& context, const MapFrame& frame, const std::string& from, float x, float y) {
     const TokenOnScreen* token = token_at(frame, x, y);
     if (token == nullptr || token->entity == from) {
-        context.state.status = "Release Shift+drag on another person or organization to link them";
+        context.state.status = i18n::tr("ui.status.link-release");
         return;
     }
     const ApplyResult result = context.apply(add_relationship(from, token->entity, link_kinds().front().id, ""));
     if (!result) return;
     context.session.selection.items = {{TargetKind::Relationship, result.created_id}};
-    context.state.status = "Linked: choose the kind of link in the panel";
+    context.state.status = i18n::tr("ui.status.linked");
 }
 
 void drop_from_list(UiContext& context, const MapFrame& frame, const std::string& entity, float x, float y) {
@@ -103,7 +104,7 @@ void drop_from_list(UiContext& context, const MapFrame& frame, const std::string
     spec.position = map;
     if (context.apply(place_entity(spec))) {
         context.session.selection.items = {{TargetKind::Entity, entity}};
-        context.state.status = "Placed on " + document.framework.roles[static_cast<size_t>(role)].name;
+        context.state.status = i18n::tr("ui.status.placed", {{"role", document.framework.roles[static_cast<size_t>(role)].name}});
     }
 }
 
@@ -172,7 +173,7 @@ void map_view(UiContext& context, const MapFrame& frame) {
     if (press && press->dragging && !press->cancelled && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         press->cancelled = true;
         context.session.drag.reset();
-        context.state.status = "Drag cancelled";
+        context.state.status = i18n::tr("ui.status.drag-cancelled");
     }
 
     // Drag: move a token, draw a link, or pan.

@@ -4,6 +4,8 @@
 #pragma once
 #include "ui/context.hpp"
 
+struct ImVec2;
+
 namespace ecomap::ui {
 
 inline constexpr float kToolbarHeight = 48.0f;  // CSS px
@@ -20,6 +22,7 @@ struct WindowLayout {                       // where the panels go for a window 
 WindowLayout window_layout(float width, float height, bool touch);  // pure; touch controls are larger
 
 void draw_toolbar(UiContext& context, float width, bool compact);   // title, files, undo/redo, zoom
+ImVec2 compact_button_padding(float width);  // frame padding of the compact toolbar's buttons: narrower when its words would not fit
 void draw_side_panel(UiContext& context, const ScreenRect& rect);    // entity list + inspector
 void draw_inspector(UiContext& context);                             // edits the selection (inside the side panel)
 void draw_footer(UiContext& context, float width, float y);          // attribution + status line

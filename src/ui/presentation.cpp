@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "core/analysis.hpp"
+#include "core/i18n.hpp"
 #include "core/commands.hpp"
 #include "ui/actions.hpp"
 #include "ui/camera.hpp"
@@ -112,7 +113,7 @@ void title_block(UiContext& context, const Analysis& analysis) {
     ImGui::SetNextWindowPos({kMargin + 8.0f, kMargin});
     ImGui::Begin("##present-title", nullptr, kOverlayFlags | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs);
     capture_window_text();
-    const std::string title = document.meta.title.empty() ? "Our ecosystem" : document.meta.title;
+    const std::string title = document.meta.title.empty() ? std::string(i18n::tr("ui.present.our-ecosystem")) : document.meta.title;
     ImGui::PushFont(context.fonts.large());
     ImGui::PushStyleColor(ImGuiCol_Text, kInk);
     ImGui::TextUnformatted(title.c_str());
@@ -121,27 +122,25 @@ void title_block(UiContext& context, const Analysis& analysis) {
     expose_item("present-title");
     std::array<int, 3> kinds{};
     for (const Entity& entity : document.entities) ++kinds[static_cast<size_t>(entity.kind)];
-    std::string line = std::to_string(kinds[0]) + (kinds[0] == 1 ? " person · " : " people · ") +
-                       std::to_string(kinds[1]) + (kinds[1] == 1 ? " organization" : " organizations");
-    if (kinds[2] > 0) line += " · " + std::to_string(kinds[2]) + (kinds[2] == 1 ? " network" : " networks");
+    std::string line = i18n::trn("ui.count.people", kinds[0]) + " · " + i18n::trn("ui.count.organizations", kinds[1]);
+    if (kinds[2] > 0) line += " · " + i18n::trn("ui.count.networks", kinds[2]);
     ImGui::PushFont(context.fonts.label_medium);
     ImGui::PushStyleColor(ImGuiCol_Text, kSubInk);
     ImGui::TextUnformatted(line.c_str());
     if (!analysis.empty_roles.empty()) {
-        std::string missing = std::to_string(analysis.empty_roles.size()) +
-                              (analysis.empty_roles.size() == 1 ? " role missing" : " roles missing");
+        std::string missing = i18n::trn("ui.present.missing", static_cast<long long>(analysis.empty_roles.size()));
         ImGui::TextUnformatted(missing.c_str());
         expose_item("present-missing");
     }
     if (context.state.vote_mode || analysis.votes > 0)
-        ImGui::Text("%d dot vote%s", analysis.votes, analysis.votes == 1 ? "" : "s");
+        ImGui::TextUnformatted(i18n::trn("ui.present.dot-votes", analysis.votes).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     if (context.state.vote_mode) {
         ImGui::Spacing();
         ImGui::PushFont(context.fonts.label_medium);
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const char* hint = "Vote: click the roles missing in our ecosystem";
+        const char* hint = i18n::tr("ui.present.vote-hint");
         const ImVec2 size = ImGui::CalcTextSize(hint);
         ImGui::GetWindowDrawList()->AddRectFilled({p.x - 10, p.y - 6}, {p.x + size.x + 10, p.y + size.y + 6}, kInk, 8.0f);
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
@@ -159,7 +158,7 @@ void toggle_button(UiContext& context, const char* action, const char* label, bo
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(50, 54, 64, 255));
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     }
-    if (ImGui::Button((std::string(label) + "##" + action).c_str())) run_action(context, action);
+    if (ImGui::Button((std::string(label) + "###present-" + action).c_str())) run_action(context, action);
     if (on) ImGui::PopStyleColor(3);
     expose_item(std::string("present:") + action);
     ImGui::SameLine();
@@ -171,15 +170,17 @@ void controls(UiContext& context, float width) {
     ImGui::Begin("##present-controls", nullptr, kOverlayFlags);
     capture_window_text();
     ImGui::PushFont(context.fonts.ui_bold);
-    toggle_button(context, "hide-names", context.state.hide_names ? "Names hidden" : "Hide names",
+    toggle_button(context, "hide-names", i18n::tr(context.state.hide_names ? "ui.present.names-hidden" : "ui.action.hide-names"),
                   context.state.hide_names);
-    toggle_button(context, "vote-mode", context.state.vote_mode ? "Voting" : "Vote", context.state.vote_mode);
+    toggle_button(context, "vote-mode", i18n::tr(context.state.vote_mode ? "ui.present.voting" : "ui.present.vote"),
+                  context.state.vote_mode);
     if (context.state.vote_mode && !context.document().votes.empty()) {
-        if (ImGui::Button("Clear votes")) run_action(context, "clear-votes");
+        if (ImGui::Button((std::string(i18n::tr("ui.action.clear-votes")) + "###present-clear-votes").c_str()))
+            run_action(context, "clear-votes");
         expose_item("present:clear-votes");
         ImGui::SameLine();
     }
-    if (ImGui::Button("Exit  (Esc)")) set_presenting(context, false);
+    if (ImGui::Button((std::string(i18n::tr("ui.present.exit")) + "###present-exit").c_str())) set_presenting(context, false);
     expose_item("present:exit");
     ImGui::PopFont();
     ImGui::End();
@@ -216,7 +217,7 @@ void spotlight_card(UiContext& context, const Analysis& analysis, float width, f
     wrapped(context.fonts.large(), role.name);
     expose_item("spotlight-name");
     if (const char* gap = gap_word(stats); gap[0] != '\0')
-        wrapped(context.fonts.label_medium, std::string("This role is ") + gap,
+        wrapped(context.fonts.label_medium, i18n::tr("ui.present.role-is", {{"gap", gap}}),
                 stats.empty ? kEmptyFill : stats.thin ? IM_COL32(110, 80, 0, 255) : IM_COL32(18, 77, 140, 255));
     wrapped(context.fonts.label_medium, role.description, kSubInk);
     ImGui::Spacing();
@@ -226,7 +227,7 @@ void spotlight_card(UiContext& context, const Analysis& analysis, float width, f
     expose_item("spotlight-counts");
     if (stats.placements > 0) wrapped(context.fonts.label_medium, strength_counts_text(stats), kSubInk);
     if (stats.votes > 0 || context.state.vote_mode)
-        wrapped(context.fonts.label_medium, std::to_string(stats.votes) + (stats.votes == 1 ? " dot vote" : " dot votes"));
+        wrapped(context.fonts.label_medium, i18n::trn("ui.present.dot-votes", stats.votes));
     ImGui::Spacing();
 
     // Who is on the role: one line per placement (name, strength, context).
@@ -267,11 +268,11 @@ void spotlight_card(UiContext& context, const Analysis& analysis, float width, f
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
-    if (shown == 0) ImGui::TextUnformatted("Nobody on this role yet.");
+    if (shown == 0) ImGui::TextUnformatted(i18n::tr("ui.present.nobody"));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::EndChild();
-    ImGui::TextDisabled("← → other roles   ·   Esc closes");
+    ImGui::TextDisabled("%s", i18n::tr("ui.present.card-keys"));
     ImGui::End();
 }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/i18n.hpp"
 #include "core/analysis.hpp"
 #include "ui/camera.hpp"
 #include "ui/facilitator.hpp"
@@ -60,7 +61,7 @@ struct LabelBlock {               // what is written next to a role
 LabelBlock label_block(const Role& role, const RoleStats& stats, bool presenting, bool gaps) {
     LabelBlock block;
     block.name = role.name;
-    if (gaps && (stats.empty || stats.thin)) block.badge = stats.empty ? "empty" : "thin";
+    if (gaps && (stats.empty || stats.thin)) block.badge = i18n::tr(stats.empty ? "ui.gap.empty" : "ui.gap.thin");
     if (presenting && !stats.empty) block.counts = kind_counts_text(stats, true);
     return block;
 }

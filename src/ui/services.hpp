@@ -21,6 +21,7 @@ public:
     virtual void open_room_panel() = 0;    // the page's room panel: start, join, or the room in progress
     virtual bool links_available() = 0;    // share links work here (the browser)
     virtual void open_share_panel() = 0;   // the page's share panel: the map as a link, with its QR code
+    virtual bool set_language(std::string_view code) = 0;  // the interface's language (and the page's); false when unknown
 };
 
 }  // namespace ecomap::ui

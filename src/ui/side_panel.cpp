@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/i18n.hpp"
 #include "ui/actions.hpp"
 #include "ui/facilitator.hpp"
 #include "ui/map_draw.hpp"
@@ -34,9 +35,9 @@ void entity_row(UiContext& context, const Entity& entity, const EntityNames& nam
         context.session.selection.items = {{TargetKind::Entity, entity.id}};
     }
     if (context.state.list_drag && context.state.list_drag->active && context.state.list_drag->entity == entity.id)
-        ImGui::SetTooltip("Drop %s on a role", names(entity).c_str());
+        ImGui::SetTooltip("%s", i18n::tr("ui.side.drop-on-role", {{"name", names(entity)}}).c_str());
     else if (row_hovered && !ImGui::IsMouseDown(ImGuiMouseButton_Left))
-        ImGui::SetTooltip("Drag onto a role to place it there");
+        ImGui::SetTooltip("%s", i18n::tr("ui.side.drag-tip"));
     // Icon + name + how many roles.
     const float r = ImGui::GetTextLineHeight() * 0.38f;
     ImGui::SetCursorScreenPos({start.x, start.y});
@@ -46,8 +47,8 @@ void entity_row(UiContext& context, const Entity& entity, const EntityNames& nam
     ImGui::SetCursorScreenPos({start.x + r * 2.0f + 12.0f, start.y + 4.0f});
     ImGui::TextUnformatted(names(entity).c_str());
     ImGui::SameLine();
-    if (roles == 0) ImGui::TextDisabled("not placed yet");
-    else ImGui::TextDisabled(roles == 1 ? "1 role" : "%d roles", roles);
+    if (roles == 0) ImGui::TextDisabled("%s", i18n::tr("ui.side.not-placed"));
+    else ImGui::TextDisabled("%s", i18n::trn("ui.side.roles", roles).c_str());
     ImGui::SetCursorScreenPos({start.x, start.y + height + 2.0f});
     ImGui::Dummy({0, 0});
     ImGui::PopID();
@@ -73,8 +74,9 @@ void draw_side_panel(UiContext& context, const ScreenRect& rect) {
     const bool facilitator_tabs = ImGui::GetMainViewport()->Size.x >= kNarrowWidth;
     if (facilitator_tabs && ImGui::BeginTabBar("##side-tabs")) {
         int index = 0;
-        for (const char* label : {"Map", "Counts", "Table"}) {
-            if (ImGui::BeginTabItem(label)) {
+        for (const char* key : {"ui.side.tab.map", "ui.side.tab.counts", "ui.side.tab.table"}) {
+            const std::string label = std::string(i18n::tr(key)) + "###" + key;
+            if (ImGui::BeginTabItem(label.c_str())) {
                 tab = index;
                 ImGui::EndTabItem();
             }
@@ -94,11 +96,11 @@ void draw_side_panel(UiContext& context, const ScreenRect& rect) {
     }
 
     ImGui::PushFont(context.fonts.ui_bold);
-    ImGui::TextUnformatted("People and organizations");
+    ImGui::TextUnformatted(i18n::tr("ui.side.heading"));
     ImGui::PopFont();
     for (const char* id : {"add-person", "add-organization", "add-network"}) {
         const Action* action = find_action(id);
-        if (ImGui::Button(action->label.c_str())) run_action(context, id);
+        if (ImGui::Button((std::string(action->label()) + "###" + id).c_str())) run_action(context, id);
         expose_item(id);
         ImGui::SameLine();
     }
@@ -111,7 +113,7 @@ void draw_side_panel(UiContext& context, const ScreenRect& rect) {
     ImGui::BeginChild("##entities", {0, list_height}, ImGuiChildFlags_Border);
     if (document.entities.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("Add yourself with + Person, then pick the roles you play (or drag yourself onto them).");
+        ImGui::TextDisabled("%s", i18n::tr("ui.side.empty"));
         ImGui::PopTextWrapPos();
     }
     // Only the rows in view are drawn (a group map has thousands). The rows are built by
@@ -130,9 +132,9 @@ void draw_side_panel(UiContext& context, const ScreenRect& rect) {
                                                                   : context.session.selection.items.front().kind;
     if (names.hidden() && selected != TargetKind::None && selected != TargetKind::Centre) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("Names are hidden. Show them again to see or edit this entry's details.");
+        ImGui::TextDisabled("%s", i18n::tr("ui.side.names-hidden"));
         ImGui::PopTextWrapPos();
-        if (ImGui::Button("Show names")) run_action(context, "hide-names");
+        if (ImGui::Button((std::string(i18n::tr("ui.side.show-names")) + "###show-names").c_str())) run_action(context, "hide-names");
         expose_item("show-names");
     } else {
         draw_inspector(context);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/i18n.hpp"
 #include "ui/actions.hpp"
 #include "ui/panels.hpp"
 #include "ui/test_hooks.hpp"
@@ -20,16 +21,45 @@ void action_button(UiContext& context, const char* id, const char* label_overrid
     if (action == nullptr) return;
     const bool enabled = action->enabled(context);
     ImGui::BeginDisabled(!enabled);
-    std::string label = label_override ? label_override : action->label;
+    std::string label = label_override ? label_override : action->label();
     if (ImGui::Button((label + "##" + action->id).c_str())) run_action(context, action->id);
     ImGui::EndDisabled();
     expose_item(action->id);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        std::string tip = action->id == "undo" && context.history.can_undo() ? "Undo " + context.history.undo_label()
-                          : action->id == "redo" && context.history.can_redo() ? "Redo " + context.history.redo_label()
-                                                                               : action->label;
+        std::string tip = action->id == "undo" && context.history.can_undo()
+                              ? i18n::tr("ui.toolbar.undo-what", {{"what", context.history.undo_label()}})
+                          : action->id == "redo" && context.history.can_redo()
+                              ? i18n::tr("ui.toolbar.redo-what", {{"what", context.history.redo_label()}})
+                              : std::string(action->label());
         if (!action->shortcut.empty()) tip += "  (" + action->shortcut + ")";
         ImGui::SetTooltip("%s", tip.c_str());
+    }
+    ImGui::SameLine();
+}
+
+// The language menu's entries: every catalog by its own name; a choice switches at once.
+void language_entries(UiContext& context) {
+    for (const i18n::Language& language : i18n::languages()) {
+        const bool current = language.code == i18n::language();
+        if (ImGui::Selectable((language.name + "###language:" + language.code).c_str(), current, 0,
+                              {0, ImGui::GetFrameHeight()}))
+            context.services.set_language(language.code);
+        expose_item("language:" + language.code);
+    }
+}
+
+// The language button (wide toolbar): the current language's name, a menu of the others.
+void language_button(UiContext& context) {
+    std::string name = i18n::language();
+    for (const i18n::Language& language : i18n::languages())
+        if (language.code == i18n::language()) name = language.name;
+    if (ImGui::Button((name + "###language").c_str())) ImGui::OpenPopup("###language-menu");
+    expose_item("language");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr("language.menu"));
+    if (ImGui::BeginPopup("###language-menu")) {
+        capture_window_text();  // tests read the menu (test_hooks.hpp)
+        language_entries(context);
+        ImGui::EndPopup();
     }
     ImGui::SameLine();
 }
@@ -62,10 +92,21 @@ WindowLayout window_layout(float width, float height, bool touch) {
 
 constexpr float kWordmarkMinWidth = 480.0f;  // narrower compact toolbars leave the name out
 
+ImVec2 compact_button_padding(float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float words = 0.0f;
+    for (const char* key : {"ui.toolbar.menu", "ui.action.undo", "ui.action.redo", "ui.action.fit", "app.recent.short"})
+        words += ImGui::CalcTextSize(i18n::tr(key)).x;
+    if (width >= kWordmarkMinWidth) words += ImGui::CalcTextSize("ecomap").x * 1.1f + style.ItemSpacing.x;
+    const float spare = width - style.WindowPadding.x * 2.0f - style.ItemSpacing.x * 3.0f - 6.0f - words;
+    return {std::clamp(spare / 10.0f - 0.5f, 3.0f, style.FramePadding.x), style.FramePadding.y};
+}
+
 void draw_toolbar(UiContext& context, float width, bool compact) {
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize({width, kToolbarHeight});
     ImGui::Begin("##toolbar", nullptr, kBarFlags);
+    capture_window_text();  // tests read the toolbar's words too (test_hooks.hpp)
     ImGui::SetCursorPosY(std::max(0.0f, (kToolbarHeight - ImGui::GetFrameHeight()) * 0.5f));
     ImGui::AlignTextToFramePadding();
     if (!compact || width >= kWordmarkMinWidth) {  // a phone needs the room for its buttons (Recent maps comes last)
@@ -75,27 +116,34 @@ void draw_toolbar(UiContext& context, float width, bool compact) {
         ImGui::SameLine();
     }
     if (compact) {  // files and export behind one button; undo, redo and fit stay at hand
-        if (ImGui::Button("Menu")) ImGui::OpenPopup("##menu");
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, compact_button_padding(width));  // longer words still fit
+        if (ImGui::Button((std::string(i18n::tr("ui.toolbar.menu")) + "###menu").c_str())) ImGui::OpenPopup("##menu");
         expose_item("menu");
         ImGui::SameLine();
         if (ImGui::BeginPopup("##menu")) {
+            capture_window_text();
             for (const char* id : {"new-map", "open", "save-json", "export", "share", "merge-maps", "room", "present"}) {
                 const Action* action = find_action(id);
                 if (action == nullptr) continue;
-                if (ImGui::Selectable(action->label.c_str(), false, 0, {0, ImGui::GetFrameHeight()}))
+                if (ImGui::Selectable((std::string(action->label()) + "###" + id).c_str(), false, 0,
+                                      {0, ImGui::GetFrameHeight()}))
                     run_action(context, id);
                 expose_item(std::string("menu:") + id);
             }
+            ImGui::Separator();
+            ImGui::TextDisabled("%s", i18n::tr("language.menu"));
+            language_entries(context);
             ImGui::EndPopup();
         }
         action_button(context, "undo");
         action_button(context, "redo");
         action_button(context, "fit");
+        ImGui::PopStyleVar();
         ImGui::End();
         return;
     }
     const std::string& title = context.document().meta.title;
-    ImGui::TextDisabled("%s", title.empty() ? "Untitled map" : title.c_str());
+    ImGui::TextDisabled("%s", title.empty() ? i18n::tr("ui.toolbar.untitled") : title.c_str());
     ImGui::SameLine(0, 24);
     action_button(context, "new-map");
     action_button(context, "open");
@@ -110,6 +158,8 @@ void draw_toolbar(UiContext& context, float width, bool compact) {
     action_button(context, "zoom-out");
     action_button(context, "zoom-in");
     action_button(context, "fit");
+    separator();
+    language_button(context);
     ImGui::End();
 }
 
@@ -118,6 +168,7 @@ void draw_footer(UiContext& context, float width, float y) {
     ImGui::SetNextWindowPos({0, y});
     ImGui::SetNextWindowSize({width, height});
     ImGui::Begin("##footer", nullptr, kBarFlags);
+    capture_window_text();
     const std::string& attribution = context.document().framework.attribution.text;
     const std::string& status = context.state.status;
     if (width < kNarrowWidth) {  // two lines: attribution (smaller, wrapped if needed), then the status

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/history.hpp"
+#include "core/i18n.hpp"
 #include "core/sample.hpp"
 #include "core/session.hpp"
 #include "ui/camera.hpp"
@@ -42,6 +43,7 @@ public:
     void open_room_panel() override { ++asked; }
     bool links_available() override { return false; }
     void open_share_panel() override { ++asked; }
+    bool set_language(std::string_view code) override { return i18n::set_language(code); }
     int asked = 0;  // requests that would reach the platform
 };
 
@@ -160,6 +162,28 @@ TEST_CASE("the side panel lists every named entity and the map shows every role 
         CHECK(shows(frame.text, role.name));
     }
     CHECK(frame.items.front() == '{');
+}
+
+TEST_CASE("in Spanish the side panel speaks Spanish, and English comes back at once") {
+    Headless imgui(1280, 800);
+    History history = sample_history(3);
+    Session session;
+    ui::UiState state;
+    REQUIRE(i18n::set_language("es"));
+    run_frame(history, session, state, imgui.fonts);
+    const FrameResult spanish = run_frame(history, session, state, imgui.fonts);
+    REQUIRE(i18n::set_language("en"));
+    const FrameResult english = run_frame(history, session, state, imgui.fonts);
+    CHECK(shows(spanish.text, "Personas y organizaciones"));
+    CHECK_FALSE(shows(spanish.text, "People and organizations"));
+    CHECK(shows(english.text, "People and organizations"));
+    const auto names = [](const std::string& json) {  // the widgets' names: each "name":{"x"... of items_json()
+        std::vector<std::string> list;
+        for (size_t at = json.find("\":{"); at != std::string::npos; at = json.find("\":{", at + 1))
+            list.push_back(json.substr(json.rfind('"', at - 1) + 1, at - json.rfind('"', at - 1) - 1));
+        return list;
+    };
+    CHECK(names(spanish.items) == names(english.items));  // the same named widgets: names do not depend on the language
 }
 
 TEST_CASE("with names hidden, no entity name is drawn in any panel") {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/i18n.hpp"
 #include "core/commands.hpp"
 #include "core/framework.hpp"
 #include "core/history.hpp"
@@ -37,6 +38,7 @@ public:
     void open_room_panel() override {}
     bool links_available() override { return false; }
     void open_share_panel() override {}
+    bool set_language(std::string_view code) override { return i18n::set_language(code); }
     int saved = 0;
 };
 
