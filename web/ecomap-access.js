@@ -479,5 +479,6 @@
     refresh();
     window.ecomap.onChange(refreshSoon);
     window.addEventListener('ecomap:viewchange', refreshSoon);
+    if (window.ecomapI18n) window.ecomapI18n.onChange(refreshSoon);  // the language menu: the list's words too
   }, () => {});
 })();
