@@ -77,7 +77,17 @@
       }, 250);
     }
   }
+  // A language chosen while our entry was on top rewrote ?lang= there (ecomapI18n.setLanguage):
+  // the entry below still has the old one, so the address is brought back in step.
+  function keepLanguageInAddress() {
+    const i18n = window.ecomapI18n;
+    const url = new URL(location.href);
+    if (!i18n || !url.searchParams.has('lang') || url.searchParams.get('lang') === i18n.language) return;
+    url.searchParams.set('lang', i18n.language);
+    history.replaceState(history.state, '', url.href);
+  }
   window.addEventListener('popstate', () => {
+    keepLanguageInAddress();
     if (leaving) { leaving = false; follow(); return; }
     if (!entry) return;
     entry = false;

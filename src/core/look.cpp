@@ -126,11 +126,15 @@ namespace {
 
 using RoleStrengths = std::set<std::pair<int, Strength>>;  // (role index, strength) pairs, in framework order
 
-std::string said(const Framework& framework, const RoleStrengths& pairs) {
+// "Weavers (primary); Healers (aspiring)": the strength words in English data spelling, or
+// in `language` when one is given (the screen's table).
+std::string said(const Framework& framework, const RoleStrengths& pairs, std::string_view language) {
     std::string text;
-    for (const auto& [role, strength] : pairs)
-        text += (text.empty() ? "" : "; ") + framework.roles[static_cast<std::size_t>(role)].name + " (" +
-                strength_word(strength) + ")";
+    for (const auto& [role, strength] : pairs) {
+        const std::string word = language.empty() ? std::string(strength_word(strength))
+                                                  : i18n::text(language, std::string("export.stats.") + strength_word(strength));
+        text += (text.empty() ? "" : "; ") + framework.roles[static_cast<std::size_t>(role)].name + " (" + word + ")";
+    }
     return text;
 }
 
@@ -142,10 +146,10 @@ std::string roles_text(const Document& document, const Entity& entity) {
         if (placement.entity == entity.id)
             if (const int role = document.framework.role_index(placement.role); role >= 0)
                 pairs.insert({role, placement.strength});
-    return said(document.framework, pairs);
+    return said(document.framework, pairs, {});
 }
 
-std::vector<std::string> roles_texts(const Document& document) {
+std::vector<std::string> roles_texts(const Document& document, std::string_view language) {
     std::unordered_map<std::string_view, std::size_t> index_of;
     for (std::size_t i = 0; i < document.entities.size(); ++i) index_of.emplace(document.entities[i].id, i);
     std::vector<RoleStrengths> pairs(document.entities.size());
@@ -156,7 +160,7 @@ std::vector<std::string> roles_texts(const Document& document) {
     }
     std::vector<std::string> texts;
     texts.reserve(pairs.size());
-    for (const RoleStrengths& entity_pairs : pairs) texts.push_back(said(document.framework, entity_pairs));
+    for (const RoleStrengths& entity_pairs : pairs) texts.push_back(said(document.framework, entity_pairs, language));
     return texts;
 }
 

@@ -80,7 +80,7 @@ private:
 // plays, joined by "; ": "Weavers (primary); Weavers (aspiring); Builders (secondary)".
 // The CSV importer reads this back. Placements on unknown roles are left out.
 std::string roles_text(const Document& document, const Entity& entity);
-std::vector<std::string> roles_texts(const Document& document);  // roles_text of every entity, in document order (one pass)
+std::vector<std::string> roles_texts(const Document& document, std::string_view language = {});  // roles_text of every entity, in document order (one pass); strength words in `language` when given
 std::string placement_text(const Placement& placement, bool with_context);  // "primary (at work)" or "primary"
 
 // [SECTION] Links -----------------------------------------------------------------

@@ -256,7 +256,7 @@ void draw_entity_table(UiContext& context) {
             if (!roles[static_cast<size_t>(role)]) ++row.role_count;
             roles[static_cast<size_t>(role)] = true;
         }
-        std::vector<std::string> texts = roles_texts(document);  // one text for every output (core/look.hpp)
+        std::vector<std::string> texts = roles_texts(document, i18n::language());  // one text for every output (core/look.hpp)
         for (size_t i = 0; i < rows.size(); ++i) rows[i].roles = std::move(texts[i]);
     }
 
