@@ -12,6 +12,7 @@
 #include "app/shell.hpp"
 #include "core/analysis.hpp"
 #include "core/commands.hpp"
+#include "core/i18n.hpp"
 #include "core/look.hpp"
 #include "platform/platform.hpp"
 
@@ -114,8 +115,8 @@ std::string access_map(const Workspace& workspace) {
     out["kinds"] = nlohmann::ordered_json::array();
     for (const LinkKind& kind : link_kinds()) out["kinds"].push_back({{"id", kind.id}, {"label", kind.label}});
     const History& history = workspace.history();
-    out["undo"] = {{"label", history.undo_label()}, {"depth", history.undo_depth()}};
-    out["redo"] = {{"label", history.redo_label()}, {"depth", history.redo_depth()}};
+    out["undo"] = {{"label", i18n::step_label(history.undo_label())}, {"depth", history.undo_depth()}};
+    out["redo"] = {{"label", i18n::step_label(history.redo_label())}, {"depth", history.redo_depth()}};
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -153,4 +153,9 @@ std::string tr(std::string_view key, Args args) { return format(language(), key,
 
 std::string trn(std::string_view key, long long n, Args args) { return plural(language(), key, n, args); }
 
+std::string step_label(std::string_view label) {
+    const std::string key = "step." + std::string(label);
+    return has_key(kDefaultLanguage, key) ? text(language(), key) : std::string(label);
+}
+
 }  // namespace ecomap::i18n

@@ -43,5 +43,6 @@ const std::string& language();              // the current code, "en" until set
 const char* tr(std::string_view key);       // text(language(), key) as a C string that lives as long as the process
 std::string tr(std::string_view key, Args args);                     // format() in the current language
 std::string trn(std::string_view key, long long n, Args args = {});  // plural() in the current language
+std::string step_label(std::string_view label);  // an undo step's label ("Connect", core/commands) in the current language: the catalog's "step.<label>", else the label as it is
 
 }  // namespace ecomap::i18n

@@ -27,9 +27,9 @@ void action_button(UiContext& context, const char* id, const char* label_overrid
     expose_item(action->id);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         std::string tip = action->id == "undo" && context.history.can_undo()
-                              ? i18n::tr("ui.toolbar.undo-what", {{"what", context.history.undo_label()}})
+                              ? i18n::tr("ui.toolbar.undo-what", {{"what", i18n::step_label(context.history.undo_label())}})
                           : action->id == "redo" && context.history.can_redo()
-                              ? i18n::tr("ui.toolbar.redo-what", {{"what", context.history.redo_label()}})
+                              ? i18n::tr("ui.toolbar.redo-what", {{"what", i18n::step_label(context.history.redo_label())}})
                               : std::string(action->label());
         if (!action->shortcut.empty()) tip += "  (" + action->shortcut + ")";
         ImGui::SetTooltip("%s", tip.c_str());

@@ -82,5 +82,8 @@ TEST_CASE("lookups fall back to English, then to the key; placeholders and plura
     CHECK(std::string(i18n::tr("language.menu")) == "Idioma");
     CHECK_FALSE(i18n::set_language("xx"));
     CHECK(i18n::language() == "es");
+    CHECK(i18n::step_label("Connect") == "Conectar");
+    CHECK(i18n::step_label("Merge 3 maps") == "Merge 3 maps");  // a label without a catalog entry stays as it is
     REQUIRE(i18n::set_language("en"));
+    CHECK(i18n::step_label("Connect") == "Connect");
 }
