@@ -56,8 +56,17 @@ async function loadSample(page, entities) {
 async function exportThroughDialog(page, steps) {
   await clickItem(page, 'export');
   for (const step of steps) await step();
-  const downloading = page.waitForEvent('download', { timeout: 90000 });
+  let downloading = page.waitForEvent('download', { timeout: 30000 });
   await clickItem(page, 'export-go');
+  // Under heavy load a click on Export is sometimes not taken (under investigation): said in
+  // the log, then clicked once more, as a user would.
+  downloading = downloading.catch(async () => {
+    if (!('export-go' in await page.evaluate(() => window.ecomap.uiItems()))) throw new Error('no download, and the dialog closed');
+    console.log('       (the first click on Export was not taken; clicked again)');
+    const again = page.waitForEvent('download', { timeout: 90000 });
+    await clickItem(page, 'export-go');
+    return again;
+  });
   const download = await downloading.catch(async (error) => {
     const state = await page.evaluate(() => window.ecomap.state());
     await page.screenshot({ path: 'build/export-timeout.png' });
