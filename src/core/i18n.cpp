@@ -1,10 +1,10 @@
-// The catalogs (core/i18n.hpp): read once from the embedded src/i18n/*.json, on first use.
+// The catalogs (core/i18n.hpp): src/i18n/*.json compiled into tables (cmake/catalog_texts.py),
+// copied into maps on first use.
 #include "core/i18n.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <span>
 
 #include "core/embedded.hpp"
@@ -26,23 +26,14 @@ struct Catalogs {
 Catalogs& catalogs() {
     static Catalogs all = [] {
         Catalogs result;
-        for (const auto& [code, json_text] : embedded::catalogs()) {
+        for (const embedded::CatalogTable& table : embedded::catalogs()) {  // English first
             Catalog catalog;
-            catalog.language.code = std::string(code);
-            const nlohmann::json json = nlohmann::json::parse(json_text, nullptr, false);
-            if (!json.is_object()) continue;  // the catalog tests name the broken file
-            for (const auto& [key, value] : json.items()) {
-                if (!value.is_string()) continue;
-                if (key == "@name") catalog.language.name = value.get<std::string>();
-                else if (!key.starts_with('@')) catalog.texts.emplace(key, value.get<std::string>());
-            }
-            if (catalog.language.name.empty()) catalog.language.name = catalog.language.code;
+            catalog.language = {std::string(table.code), std::string(table.name)};
+            for (const embedded::CatalogText& entry : table.texts)
+                catalog.texts.emplace_hint(catalog.texts.end(), entry.key, entry.text);  // sorted already
+            result.languages.push_back(catalog.language);
             result.list.push_back(std::move(catalog));
         }
-        std::stable_sort(result.list.begin(), result.list.end(), [](const Catalog& a, const Catalog& b) {
-            return (a.language.code == kDefaultLanguage) > (b.language.code == kDefaultLanguage);
-        });
-        for (const Catalog& catalog : result.list) result.languages.push_back(catalog.language);
         return result;
     }();
     return all;
