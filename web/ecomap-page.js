@@ -340,6 +340,7 @@
     return module;
   }
   const compiled = compileWasm('ecomap.wasm');
+  storage.ready.then(() => performance.mark('ecomap:storage-ready'), () => {});
   compiled.catch(() => {});  // reported when ecomap.js asks for it
 
   window.Module = {

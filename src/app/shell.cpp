@@ -116,6 +116,7 @@ bool Shell::init(std::string& error) {
         error = std::string("could not start SDL: ") + SDL_GetError();
         return false;
     }
+    platform::mark("sdl-init");
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -136,6 +137,7 @@ bool Shell::init(std::string& error) {
     }
     SDL_GL_MakeCurrent(window_, gl_context_);
     SDL_GL_SetSwapInterval(1);
+    platform::mark("gl-context");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -150,6 +152,7 @@ bool Shell::init(std::string& error) {
     input_.install_clipboard();
     sync_window_size();
     sync_density();
+    platform::mark("fonts");
     if (!ring_.init(error) || !ring_cache_.init(error)) return false;
 
     if (const std::optional<std::string> saved = platform::load_autosave())
@@ -157,6 +160,7 @@ bool Shell::init(std::string& error) {
     register_api(*this);
     register_access_api(*this);
     connect_platform();
+    platform::mark("init-done");
     return true;
 }
 

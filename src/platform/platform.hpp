@@ -28,6 +28,7 @@ void request_quit();                            // desktop: leave run_main_loop;
 float device_pixel_ratio();                     // device pixels per CSS pixel (browser zoom, HiDPI)
 bool host_size(int& css_width, int& css_height);  // size the page gives the canvas; false when the window decides
 void notify_ready();                            // first frame shown: resolves window.ecomap.ready
+void mark(const char* moment);                  // a moment of the start-up, for bench/browser.mjs (performance.mark "ecomap:<moment>")
 void report_error(std::string_view message);    // a fatal problem the user must see (page overlay / stderr)
 void register_api(std::string_view name, ApiHandler handler);  // exposed as window.ecomap.<name> on the web
 std::string call_api(std::string_view name, std::string_view argument);  // what the JS bridge calls

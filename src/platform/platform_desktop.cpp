@@ -46,6 +46,8 @@ bool host_size(int&, int&) { return false; }
 
 void notify_ready() { std::fprintf(stderr, "ecomap: first frame shown\n"); }
 
+void mark(const char*) {}
+
 void report_error(std::string_view message) {
     std::fprintf(stderr, "ecomap: %.*s\n", static_cast<int>(message.size()), message.data());
 }

@@ -58,6 +58,7 @@ EM_JS(char*, ecomap_js_preferred_language, (), {
 EM_JS(void, ecomap_js_set_language, (const char* code), {
     if (window.ecomapI18n) window.ecomapI18n.setLanguage(UTF8ToString(code));
 });
+EM_JS(void, ecomap_js_mark, (const char* moment), { performance.mark("ecomap:" + UTF8ToString(moment)); });
 EM_JS(void, ecomap_js_page_event, (const char* name), { window.ecomap._pageEvent(UTF8ToString(name)); });
 EM_JS(void, ecomap_js_room_send, (const char* patch, int size), { window.ecomap._roomSend(UTF8ToString(patch, size)); });
 EM_JS(int, ecomap_js_rooms_available, (), { return window.ecomap && window.ecomap._roomsAvailable && window.ecomap._roomsAvailable() ? 1 : 0; });
@@ -111,6 +112,8 @@ bool host_size(int& css_width, int& css_height) {
 }
 
 void notify_ready() { ecomap_js_ready(); }
+
+void mark(const char* moment) { ecomap_js_mark(moment); }
 
 void report_error(std::string_view message) {
     const std::string text(message);
