@@ -4,11 +4,12 @@ The app reads its words from sorted {key, text} arrays compiled in (core/embedde
 core/i18n.cpp): nothing to parse at start-up. The "page." keys are left out: only the page
 uses them (cmake/ecomap_i18n_page.py writes them to dist/ecomap-i18n.js). Keys starting
 with "@" other than "@name" are comments. Every catalog must have the keys English has
-(and no others), or the build stops naming the file and the key.
+(and no others) with the same {placeholders}, or the build stops naming the file and the key.
 Usage: catalog_texts.py CATALOG_DIR OUT_CPP
 """
 import json
 import os
+import re
 import sys
 
 catalog_dir, out = sys.argv[1], sys.argv[2]
@@ -32,10 +33,18 @@ def words(data):
     return {k for k in data if not k.startswith('@')}
 
 
+def placeholders(text):
+    return sorted(set(re.findall(r'\{([A-Za-z0-9_]+)\}', text)))
+
+
 for code, data in catalogs.items():
+    path = os.path.join(catalog_dir, code + '.json')
     for key in sorted(words(catalogs['en']) ^ words(data)):
         where = 'lacks' if key in catalogs['en'] else 'has an extra key'
-        sys.exit(f'{os.path.join(catalog_dir, code + ".json")} {where} "{key}" (compared with en.json)')
+        sys.exit(f'{path} {where} "{key}" (compared with en.json)')
+    for key in sorted(words(data)):  # the page's keys are checked here only; the others by tests/core/test_i18n.cpp too
+        if placeholders(data[key]) != placeholders(catalogs['en'][key]):
+            sys.exit(f'{path}: "{key}" has the placeholders {placeholders(data[key])}, en.json {placeholders(catalogs["en"][key])}')
 
 
 def literal(text):

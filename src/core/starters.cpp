@@ -3,6 +3,7 @@
 
 #include "core/embedded.hpp"
 #include "core/framework.hpp"
+#include "core/i18n.hpp"
 
 #include <stdexcept>
 
@@ -34,16 +35,21 @@ const Framework& blank_framework() {
 
 const std::vector<Starter>& starters() {
     static const std::vector<Starter> list = {
-        {"social-change-ecosystem", StarterKind::Template, "Social Change Ecosystem Map",
-         "Ten roles around the values you work for"},
-        {"blank", StarterKind::Template, "Blank map", "Six roles for you to name, colour, add or remove"},
-        {"example-one-person", StarterKind::Example, "Example: one person's map", "Rosa's roles, her organizations and the people around her"},
-        {"example-organization", StarterKind::Example, "Example: an organization's map",
-         "A community health collective, its staff and partners"},
-        {"example-workshop", StarterKind::Example, "Example: a 25-person workshop",
-         "A tenant organizing workshop's group map"},
+        {"social-change-ecosystem", StarterKind::Template},
+        {"blank", StarterKind::Template},
+        {"example-one-person", StarterKind::Example},
+        {"example-organization", StarterKind::Example},
+        {"example-workshop", StarterKind::Example},
     };
     return list;
+}
+
+const std::string& starter_title(const Starter& starter, std::string_view language) {
+    return i18n::text(language, "core.starter." + starter.id + ".title");
+}
+
+const std::string& starter_description(const Starter& starter, std::string_view language) {
+    return i18n::text(language, "core.starter." + starter.id + ".description");
 }
 
 const Framework* starter_framework(std::string_view id) {

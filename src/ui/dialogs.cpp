@@ -47,16 +47,13 @@ void draw_new_map_dialog(UiContext& context) {
             shown = starter.kind;
             first = false;
         }
-        const std::string key = "ui.starter." + starter.id;  // the starter's words in the interface's language
-        const char* title_text = i18n::has_key(i18n::kDefaultLanguage, key + ".title") ? i18n::tr(key + ".title") : starter.title.c_str();
-        if (ImGui::Button((std::string(title_text) + "###" + starter.id).c_str(), {width, 0})) {
+        if (ImGui::Button((starter_title(starter, i18n::language()) + "###" + starter.id).c_str(), {width, 0})) {
             context.state.new_map_dialog = false;
             ImGui::CloseCurrentPopup();
             context.services.start_from(starter.id);
         }
         expose_item("new:" + starter.id);
-        ImGui::TextDisabled("%s", i18n::has_key(i18n::kDefaultLanguage, key + ".description") ? i18n::tr(key + ".description")
-                                                                                             : starter.description.c_str());
+        ImGui::TextDisabled("%s", starter_description(starter, i18n::language()).c_str());
     }
     ImGui::Spacing();
     if (ImGui::Button((std::string(i18n::tr("ui.dialog.cancel")) + "###cancel").c_str()) ||

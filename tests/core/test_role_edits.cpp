@@ -1,6 +1,7 @@
 // The role commands (a map's own roles) and the starters of the "New map" dialog.
 #include "core/commands.hpp"
 #include "core/framework.hpp"
+#include "core/i18n.hpp"
 #include "core/io_json.hpp"
 #include "core/starters.hpp"
 
@@ -24,6 +25,12 @@ Document blank_document() {
 TEST_CASE("starters: two templates, three examples that import cleanly", "[starters]") {
     std::size_t templates = 0, examples = 0;
     for (const Starter& starter : starters()) {
+        for (const i18n::Language& language : i18n::languages()) {  // listed in every language
+            INFO(starter.id << " in " << language.code);
+            CHECK(i18n::has_key(language.code, "core.starter." + starter.id + ".title"));
+            CHECK(i18n::has_key(language.code, "core.starter." + starter.id + ".description"));
+        }
+        CHECK(starter_title(starter, "es") != starter_title(starter, "en"));
         if (starter.kind == StarterKind::Template) {
             ++templates;
             const Framework* framework = starter_framework(starter.id);
