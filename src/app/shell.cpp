@@ -155,8 +155,10 @@ bool Shell::init(std::string& error) {
     platform::mark("fonts");
     if (!ring_.init(error) || !ring_cache_.init(error)) return false;
 
-    if (const std::optional<std::string> saved = platform::load_autosave())
+    if (const std::optional<std::string> saved = platform::load_autosave()) {
+        note_text(*saved);
         workspace_.open(Origin::Autosave, "autosave", *saved);
+    }
     register_api(*this);
     register_access_api(*this);
     connect_platform();
@@ -172,17 +174,23 @@ void Shell::connect_platform() {
         Origin origin = Origin::File;
         if (!origin_from_name(origin_text, origin)) origin = Origin::Api;
         std::vector<Arrival> arrivals;
-        for (platform::NamedBytes& file : files) arrivals.push_back({std::move(file.name), std::move(file.bytes)});
+        for (platform::NamedBytes& file : files) {
+            note_text(file.name);
+            note_text(file.bytes);
+            arrivals.push_back({std::move(file.name), std::move(file.bytes)});
+        }
         const OpenOutcome outcome = workspace_.open(origin, std::move(arrivals), quiet);
         redraw();
         return outcome_json(outcome, origin);
     });
     platform::set_paste_handler([this](std::string_view text) {
+        note_text(text);
         input_.paste(text, workspace_);
         redraw();
     });
     platform::set_text_handlers(
         [this](std::string_view text) {
+            note_text(text);
             input_.typed(text);
             redraw();
         },
@@ -214,8 +222,10 @@ bool Shell::sync_density() {
     density = std::max(density, platform::device_pixel_ratio());
     density = std::clamp(std::round(density * 4.0f) / 4.0f, 1.0f, 4.0f);
     const bool add_large = fonts_.wants_large && fonts_.label_large == nullptr;
-    if (fonts_.ui != nullptr && std::abs(density - fonts_.density) < 0.01f && !add_large) return false;
-    fonts_ = ui::build_fonts(density, fonts_.label_large != nullptr || add_large);  // large labels once asked for
+    const bool add_glyphs = fonts_.wants_all_glyphs && !fonts_.all_glyphs;
+    if (fonts_.ui != nullptr && std::abs(density - fonts_.density) < 0.01f && !add_large && !add_glyphs) return false;
+    // Large labels and every glyph once asked for; the first atlas has the first-load glyphs only.
+    fonts_ = ui::build_fonts(density, fonts_.label_large != nullptr || add_large, fonts_.all_glyphs || add_glyphs);
     ImGui::GetIO().FontDefault = fonts_.ui;
     // Upload the new atlas now: the back end's NewFrame re-creates only what it has never made
     // (it checks the shader, not the font texture), so after the first frame a destroyed
@@ -224,6 +234,10 @@ bool Shell::sync_density() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     redraw();
     return true;
+}
+
+void Shell::note_text(std::string_view text) {
+    if (!fonts_.all_glyphs && !fonts_.wants_all_glyphs && ui::needs_all_glyphs(text)) fonts_.wants_all_glyphs = true;
 }
 
 void Shell::apply_preferences() {
@@ -255,6 +269,7 @@ void Shell::frame_body() {
     while (SDL_PollEvent(&event)) {
         had_event = true;
         ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_TEXTINPUT) note_text(event.text.text);
         if (event.type == SDL_QUIT) platform::request_quit();
         ui::UiContext ui_context = context();
         input_.event(event, ui_context);
@@ -262,6 +277,7 @@ void Shell::frame_body() {
             platform::NamedBytes file;
             std::string error;
             if (platform::read_file(event.drop.file, file, error)) {
+                note_text(file.bytes);
                 workspace_.open(Origin::Drop, file.name, file.bytes);
             } else {
                 workspace_.ui().message =
@@ -298,6 +314,13 @@ void Shell::frame_body() {
     draw_ui();
     if (workspace_.ui().reduced_motion) GImGui->DimBgRatio = 1.0f;  // a modal's dimmed background appears at once, no fade
     ImGui::Render();
+    if (!fonts_.all_glyphs && ui::shows_fallback(*ImGui::GetDrawData(), fonts_)) {
+        // A character the first atlas lacks (a name that came by a room, an API call...):
+        // this frame is not shown; the next one is drawn with every glyph.
+        fonts_.wants_all_glyphs = true;
+        redraw();
+        return;
+    }
     render();
     SDL_GL_SwapWindow(window_);
     ++frames_rendered_;

@@ -40,6 +40,8 @@ private:
     void frame_body();              // frame() without the crash guard
     void sync_window_size();        // follow the page's canvas size (web)
     bool sync_density();            // rebuild fonts when the density changes or labels first need the large font
+                                    // or every glyph (ui::build_fonts)
+    void note_text(std::string_view text);  // arriving text: every glyph before it is drawn, when it needs them
     void draw_ui();                 // panels and the map
     void render();                  // ring + ImGui into the default framebuffer
     void connect_platform();        // platform events -> workspace and input
