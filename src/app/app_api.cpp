@@ -152,10 +152,11 @@ void register_api(Shell& shell) {
     });
     platform::register_api("language", [](std::string_view) { return i18n::language(); });
     platform::register_api("uiItems", [](std::string_view) { return ui::items_json(); });
-    platform::register_api("state", [&workspace](std::string_view) {
+    platform::register_api("state", [&workspace, &shell](std::string_view) {
         nlohmann::ordered_json out = nlohmann::ordered_json::parse(workspace.state_json(ImGui::GetIO().WantTextInput));
         out["dialogs"] = ui::open_dialogs(workspace.ui());  // bottom to top; Back closes the last
         out["preferences"] = {{"reducedMotion", workspace.ui().reduced_motion}, {"highContrast", workspace.ui().high_contrast}};
+        out["fonts"] = {{"allGlyphs", shell.fonts().all_glyphs}};  // false: the first-load glyphs only (ui/fonts.hpp)
         return out.dump();
     });
     // The page's media preferences: {"reducedMotion", "highContrast"} (matchMedia, and again on every change).

@@ -28,6 +28,7 @@ public:
     void shutdown();                // saves, then frees everything init created
 
     Workspace& workspace() { return workspace_; }      // history, session, UI state, the door
+    const ui::Fonts& fonts() const { return fonts_; }  // the screen's font atlas
     AppServices& services() { return services_; }     // files, exports, Recent maps
     const ui::MapFrame& map_frame() const { return frames_.frame(); }  // where the map was drawn last frame
     std::uint64_t frames_rendered() const { return frames_rendered_; }  // frames drawn so far

@@ -76,6 +76,36 @@ export function tests({ browser, server, out }) {
 
   // The ring is drawn into a texture and copied to where it is (render::RingCache): after a
   // pan the picture is the same one, moved by exactly the pan; after zooming it is redrawn.
+  ['fonts: the app starts with Latin-1 and the catalogs\' letters; other letters bring every glyph, however they come', async () => {
+    const { context, page, problems } = await openApp(browser, server.url);
+    await waitReady(page);
+    const allGlyphs = () => page.evaluate(() => window.ecomap.state().fonts.allGlyphs);
+    const add = (kind, name) => page.evaluate(([k, n]) => JSON.parse(Module.ecomapBridge.call('accessAdd', JSON.stringify({ kind: k, name: n }))), [kind, name]);
+    assert(await allGlyphs() === false, 'the first atlas already had every glyph');
+    assert((await add('person', 'José Muñoz Søndergaard')).ok, 'accessAdd refused José');
+    await settle(page);
+    assert(await allGlyphs() === false, 'a Latin-1 name brought every glyph');
+    // Added by an API call (no text is looked at on the way): the frame that drew the name
+    // with the missing-glyph mark is not shown, and the atlas gets every glyph.
+    assert((await add('organization', 'Łódź Tenants')).ok, 'accessAdd refused Łódź');
+    await settle(page);
+    assert(await allGlyphs() === true, 'drawing Łódź did not bring every glyph');
+    const shot = await screenshot(page, 'fonts-all-glyphs.png');
+    assert(shot.width === 1280, 'no screenshot');
+    // A map that arrives with such names has them before its first frame.
+    const second = await openApp(browser, server.url);
+    await waitReady(second.page);
+    const map = JSON.parse(await second.page.evaluate(() => window.ecomap.getMap()));
+    map.entities = [{ id: 'e1', kind: 'person', name: 'Nguyễn Thị Ánh' }];
+    const outcome = await second.page.evaluate((t) => window.ecomap.loadMap(t), JSON.stringify(map));
+    assert(outcome.ok, `loadMap: ${outcome.errors}`);
+    await settle(second.page);
+    assert(await second.page.evaluate(() => window.ecomap.state().fonts.allGlyphs) === true, 'the arriving map did not bring every glyph');
+    assert(problems.length === 0 && second.problems.length === 0, [...problems, ...second.problems].join('\n'));
+    await second.context.close();
+    await context.close();
+  }],
+
   ['panning moves the ring picture by exactly the pan; zooming redraws it at the new size', async () => {
     const { context, page, problems } = await openApp(browser, server.url);
     await waitReady(page);
