@@ -7,7 +7,10 @@
 #include "core/glyph_ranges.hpp"
 #include "core/i18n.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <iterator>
+#include <utility>
 #include <vector>
 
 namespace ecomap::ui {
@@ -64,6 +67,40 @@ ImFontGlyphRangesBuilder& first_load_set() {
     return builder;
 }
 
+// Builds the atlas with a box at U+FFFD in every font, which ImGui then draws for any character
+// the atlas lacks. Inter has no U+FFFD, so without it the fallback would be "?", and a missing
+// character could not be told from a question mark: not by a reader, nor by shows_fallback.
+void add_replacement_glyphs(ImFontAtlas& atlas, const Fonts& fonts, float density) {
+    const std::pair<ImFont*, float> list[] = {{fonts.ui, kUiSize}, {fonts.ui_bold, kUiSize}, {fonts.label_small, kLabelSmall},
+                                              {fonts.label_medium, kLabelMedium}, {fonts.label_large, kLabelLarge}};
+    std::vector<std::pair<ImFont*, int>> rects;
+    for (const auto& [font, size] : list) {  // sizes given: ImFont::FontSize is only set by Build
+        if (font == nullptr) continue;
+        const int w = std::max(3, static_cast<int>(std::lround(size * 0.5f * density)));
+        const int h = std::max(4, static_cast<int>(std::lround(size * 0.7f * density)));
+        rects.emplace_back(font, atlas.AddCustomRectFontGlyph(font, 0xFFFD, w, h, size * 0.62f, {size * 0.06f, size * 0.22f}));
+    }
+    atlas.Build();
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    for (const auto& [font, index] : rects) {
+        const ImFontAtlasCustomRect& rect = *atlas.GetCustomRectByIndex(index);
+        if (!rect.IsPacked()) continue;
+        const int edge = std::max(1, static_cast<int>(std::lround(density)));
+        for (int y = 0; y < rect.Height; ++y)
+            for (int x = 0; x < rect.Width; ++x) {
+                const bool border = x < edge || y < edge || x >= rect.Width - edge || y >= rect.Height - edge;
+                pixels[(rect.Y + y) * width + rect.X + x] = border ? 255 : 0;
+            }
+        // ImGui sizes a custom glyph in texels; the screen's glyphs are in CSS pixels.
+        if (ImFontGlyph* glyph = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(0xFFFD))) {
+            glyph->X1 = glyph->X0 + static_cast<float>(rect.Width) / density;
+            glyph->Y1 = glyph->Y0 + static_cast<float>(rect.Height) / density;
+        }
+    }
+}
+
 }  // namespace
 
 Fonts build_fonts(float density, bool with_large, bool all_glyphs) {
@@ -84,7 +121,7 @@ Fonts build_fonts(float density, bool with_large, bool all_glyphs) {
     fonts.label_small = add_font(atlas, embedded::inter_semibold_otf(), kLabelSmall, density, ranges);
     fonts.label_medium = add_font(atlas, embedded::inter_semibold_otf(), kLabelMedium, density, ranges);
     if (with_large) fonts.label_large = add_font(atlas, embedded::inter_semibold_otf(), kLabelLarge, density, ranges);
-    atlas.Build();
+    add_replacement_glyphs(atlas, fonts, density);
     return fonts;
 }
 

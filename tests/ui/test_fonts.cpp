@@ -45,6 +45,8 @@ TEST_CASE("a frame drawing a glyph the first atlas lacks shows the fallback; wit
             return ui::shows_fallback(*ImGui::GetDrawData(), fonts);
         };
         CHECK_FALSE(frame("José Muñoz, Guías"));
+        CHECK_FALSE(frame("What do you work for?"));  // "?" is a character, not the missing-glyph box
+        CHECK(fonts.ui->FallbackChar == 0xFFFD);
         CHECK(frame("Łukasz Nguyễn") == !all);
         if (!all) first_glyphs = fonts.ui->Glyphs.Size;
         else CHECK(first_glyphs * 3 < fonts.ui->Glyphs.Size);  // the first atlas is a fraction of the whole
