@@ -99,6 +99,16 @@ void add_replacement_glyphs(ImFontAtlas& atlas, const Fonts& fonts, float densit
             glyph->Y1 = glyph->Y0 + static_cast<float>(rect.Height) / density;
         }
     }
+    // Every font draws the first font's box, stretched to its own size: shows_fallback then
+    // looks for one texture corner, not five.
+    const ImFontGlyph* first = rects.empty() ? nullptr : rects.front().first->FindGlyphNoFallback(0xFFFD);
+    for (const auto& [font, index] : rects)
+        if (ImFontGlyph* glyph = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(0xFFFD)); glyph != nullptr && first != nullptr) {
+            glyph->U0 = first->U0;
+            glyph->V0 = first->V0;
+            glyph->U1 = first->U1;
+            glyph->V1 = first->V1;
+        }
 }
 
 }  // namespace
@@ -143,19 +153,18 @@ bool needs_all_glyphs(std::string_view text) {
 }
 
 bool shows_fallback(const ImDrawData& draw_data, const Fonts& fonts) {
-    ImVec2 fallbacks[5];
-    int count = 0;
-    for (const ImFont* font : {fonts.ui, fonts.ui_bold, fonts.label_small, fonts.label_medium, fonts.label_large})
-        if (font != nullptr && font->FallbackGlyph != nullptr)
-            fallbacks[count++] = {font->FallbackGlyph->U0, font->FallbackGlyph->V0};
-    // Every vertex, whatever its texture: only glyph corners take atlas coordinates (shapes use
-    // the white pixel's, and nothing of the app draws an image through ImGui), so a match is
-    // the fallback glyph. Linear and branch-light: about 0.2 ms for 150,000 vertices.
+    // Every font's box is the first font's texels (add_replacement_glyphs), so one corner to
+    // look for. Every vertex, whatever its texture: only glyph corners take atlas coordinates
+    // (shapes use the white pixel's, and nothing of the app draws an image through ImGui).
+    const ImFontGlyph* box = fonts.ui != nullptr ? fonts.ui->FindGlyphNoFallback(0xFFFD) : nullptr;
+    if (box == nullptr) return false;
+    const float u = box->U0, v = box->V0;
     for (int l = 0; l < draw_data.CmdListsCount; ++l) {
         const ImDrawList& list = *draw_data.CmdLists[l];
-        for (const ImDrawVert& vertex : list.VtxBuffer)
-            for (int f = 0; f < count; ++f)
-                if (vertex.uv.x == fallbacks[f].x && vertex.uv.y == fallbacks[f].y) return true;
+        const ImDrawVert* vertex = list.VtxBuffer.Data;
+        const ImDrawVert* const end = vertex + list.VtxBuffer.Size;
+        for (; vertex != end; ++vertex)
+            if (vertex->uv.x == u && vertex->uv.y == v) return true;
     }
     return false;
 }
