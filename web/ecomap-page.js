@@ -304,44 +304,38 @@
   // context up front would cost every start a second context (about 0.2 s).
   if (typeof WebGL2RenderingContext === 'undefined') { noWebGL2(); return; }
 
-  // The module: downloaded from the start (index.html preloads it), compiled while it streams in
-  // (WebAssembly.compileStreaming, when the server says application/wasm), with the progress
+  // The module: downloaded and compiled from the page's start (ecomap-boot.js), with the progress
   // shown; ecomap.js instantiates it once the page's storage is ready.
-  function progress(received, total) {
+  //
+  // The loading screen appears only when the start takes a while (index.html delays it): until
+  // then the page changes nothing on screen, since every change is a frame for the browser's
+  // compositor, which competes with the app's own GL context on a machine without a GPU.
+  const loading = { received: 0, total: 0, starting: false, shown: false };
+  function showLoading() {
+    if (!loading.shown) return;
+    if (loading.starting) {
+      bar.style.width = '100%';
+      statusText.setAttribute('data-i18n', 'page.loading.starting');
+      statusText.textContent = t('page.loading.starting');
+      return;
+    }
+    if (loading.received === 0) return;
+    const { received, total } = loading;
     if (total > 0) bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
     statusText.removeAttribute('data-i18n');
     statusText.textContent = total > 0
       ? t('page.loading.progress-of', { received: (received / 1048576).toFixed(1), total: (total / 1048576).toFixed(1) })
       : t('page.loading.progress', { received: (received / 1048576).toFixed(1) });
   }
-  async function fetchWasm(url) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error('the server answered ' + response.status + ' for ' + url);
-    performance.mark('ecomap:wasm-response');
-    // A compressed answer's Content-Length is not the size of what the stream gives: the room
-    // service names the real size (X-Ecomap-Length); otherwise only the MB so far are shown.
-    const total = Number(response.headers.get('X-Ecomap-Length')) ||
-                  (response.headers.get('Content-Encoding') ? 0 : Number(response.headers.get('Content-Length')) || 0);
-    if (!response.body) return response;
-    let received = 0;
-    const counted = response.body.pipeThrough(new TransformStream({
-      transform(chunk, controller) { received += chunk.length; progress(received, total); controller.enqueue(chunk); },
-      flush() { performance.mark('ecomap:wasm-fetched'); },
-    }));
-    return new Response(counted, { headers: { 'Content-Type': response.headers.get('Content-Type') || '' } });
+  statusBox.addEventListener('animationstart', () => { loading.shown = true; showLoading(); });
+  function progress(received, total) {
+    loading.received = received;
+    loading.total = total;
+    showLoading();
   }
-  async function compileWasm(url) {
-    const response = await fetchWasm(url);
-    const streaming = typeof WebAssembly.compileStreaming === 'function' &&
-                      /^application\/wasm\b/.test(response.headers.get('Content-Type') || '');
-    const module = streaming ? await WebAssembly.compileStreaming(response)
-                             : await WebAssembly.compile(await response.arrayBuffer());
-    performance.mark('ecomap:wasm-compiled');
-    return module;
-  }
-  const compiled = compileWasm('ecomap.wasm');
+  window.ecomapBoot.onProgress(progress);
+  const compiled = window.ecomapBoot.compiled;  // begun by ecomap-boot.js, in the page's head
   storage.ready.then(() => performance.mark('ecomap:storage-ready'), () => {});
-  compiled.catch(() => {});  // reported when ecomap.js asks for it
 
   window.Module = {
     canvas,
@@ -349,8 +343,8 @@
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receiveInstance) {
       Promise.all([compiled, storage.ready])
-        .then(([module]) => { statusText.setAttribute('data-i18n', 'page.loading.starting');
-                              statusText.textContent = t('page.loading.starting'); bar.style.width = '100%';
+        .then(([module]) => { loading.starting = true;
+                              showLoading();
                               return WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)); })
         .catch((error) => fail(t('page.load.failed'), String(error.message || error)));
       return {};

@@ -1,5 +1,5 @@
-// Maps kept in this browser, for web/ecomap-page.js: IndexedDB, one record per map
-// ("maps": text, "meta": {id, title, entities, modified, bytes, aside}). Each tab edits its
+// Maps kept in this browser, for web/ecomap-page.js: IndexedDB (opened by ecomap-boot.js), one
+// record per map ("maps": text, "meta": {id, title, entities, modified, bytes, aside}). Each tab edits its
 // own map: its id is in sessionStorage (a reload continues it) and held with a Web Lock
 // (another tab never opens it). A map that cannot be read is marked aside and never
 // written again. Storage problems are told on the page; start-up never waits > 3 s.
@@ -10,7 +10,7 @@ window.ecomapStorage = function createStorage(hooks) {
   const MAX_BYTES = 20 * 1024 * 1024;  // the importer's limit (core/limits.hpp)
   const t = (key, args) => window.ecomapI18n.t(key, args);  // the page's words (ecomap-i18n.js)
   const megabytes = (n) => t('page.megabytes', { n: (n / 1048576).toFixed(1) });
-  const DB_NAME = 'ecomap', DB_VERSION = 2, MAPS = 'maps', META = 'meta', LEGACY_KEY = 'autosave';
+  const { MAPS, META } = window.ecomapBoot.stores;  // the database is opened by ecomap-boot.js, from the page's start
   const TAB_KEY = 'ecomap-map-id', LOCK_PREFIX = 'ecomap-map:', STORAGE_TIMEOUT_MS = 3000;
 
   let db = null;                 // the open database; null while storage does not work
@@ -32,34 +32,6 @@ window.ecomapStorage = function createStorage(hooks) {
     return new Promise((resolve, reject) => {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error || new Error('IndexedDB request failed'));
-    });
-  }
-  function openDb() {
-    return new Promise((resolve, reject) => {
-      if (!window.indexedDB) { reject(new Error('IndexedDB is not available')); return; }
-      const request = indexedDB.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = (event) => {
-        const upgrade = request.result;
-        if (!upgrade.objectStoreNames.contains(MAPS)) upgrade.createObjectStore(MAPS);
-        if (!upgrade.objectStoreNames.contains(META)) upgrade.createObjectStore(META, { keyPath: 'id' });
-        if (event.oldVersion === 1) {  // the one map of version 1 becomes a map of the list
-          const tx = request.transaction;
-          tx.objectStore(MAPS).get(LEGACY_KEY).onsuccess = (got) => {
-            const text = got.target.result;
-            if (typeof text !== 'string') return;
-            let title = '', entities = 0;
-            try { const map = JSON.parse(text); title = (map.meta && map.meta.title) || ''; entities = (map.entities || []).length; } catch {}
-            tx.objectStore(META).put({ id: LEGACY_KEY, title, entities, modified: Date.now(), bytes: text.length });
-          };
-        }
-      };
-      request.onblocked = () => reject(new Error('the storage is blocked by another tab of an older version'));
-      request.onsuccess = () => {
-        const opened = request.result;
-        opened.onversionchange = () => opened.close();
-        resolve(opened);
-      };
-      request.onerror = () => reject(request.error || new Error('IndexedDB could not be opened'));
     });
   }
   function tryLock(id) {  // resolves to a release function, or null when another tab holds the map
@@ -94,7 +66,7 @@ window.ecomapStorage = function createStorage(hooks) {
 
   // Start-up: the tab's own map, else the most recent map no other tab has, else a new one.
   async function chooseMap() {
-    db = await openDb();
+    db = await window.ecomapBoot.db;
     let wanted = null;
     try { wanted = sessionStorage.getItem(TAB_KEY); } catch {}
     const metas = (await listMeta()).filter((m) => !m.aside).sort((a, b) => b.modified - a.modified);

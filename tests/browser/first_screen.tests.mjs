@@ -214,9 +214,16 @@ export function tests({ browser, server, out }) {
     const gate = new Promise((resolve) => { release = resolve; });
     await page.route('**/ecomap.wasm', async (route) => { await gate; await route.continue(); });
     await page.goto(server.url);
-    const visible = await page.evaluate(() => !document.getElementById('status').hidden &&
-                                              document.getElementById('status-title').textContent);
+    // A fast start shows nothing but the background; a slow one shows the indicator (after 0.6 s).
+    const shown = () => page.evaluate(() => getComputedStyle(document.getElementById('status')).visibility === 'visible' &&
+                                            !document.getElementById('status').hidden &&
+                                            document.getElementById('status-title').textContent);
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('status')).visibility === 'visible',
+                               null, { timeout: 5000 });
+    const visible = await shown();
     assert(visible && /Loading/.test(visible), `no loading indicator while downloading (${visible})`);
+    const text = await page.evaluate(() => document.getElementById('status-text').textContent);
+    assert(/Downloading/.test(text), `the indicator says "${text}" while the module downloads`);
     release();
     await waitReady(page);
     await context.close();
