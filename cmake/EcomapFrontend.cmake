@@ -2,7 +2,7 @@
 # package, fetched by ./ecomap setup), SDL2 and OpenGL ES 3.
 #   ecomap::imgui_core  Dear ImGui without any back end: no SDL, no GL (the panels, the
 #                       headless UI tests)
-#   ecomap::imgui       its SDL2 + OpenGL 3 back ends, SDL2 and GLES (the app)
+#   ecomap::imgui       its SDL2 back end, SDL2 and GLES (the app; ui::DrawRenderer draws)
 if(NOT EXISTS "${ECOMAP_IMGUI_DIR}/imgui.cpp")
     message(FATAL_ERROR "Dear ImGui sources not found in ECOMAP_IMGUI_DIR='${ECOMAP_IMGUI_DIR}'. "
                         "Run ./ecomap setup, or configure with -DECOMAP_BUILD_APP=OFF for the core only.")
@@ -41,17 +41,16 @@ add_library(ecomap_imgui_core STATIC
     ${ECOMAP_IMGUI_DIR}/imgui_widgets.cpp
     ${ECOMAP_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 add_library(ecomap::imgui_core ALIAS ecomap_imgui_core)
-# The back ends' headers are on the path too (the PNG export renders with the OpenGL 3
-# back end); their code is in ecomap::imgui.
+# The back ends' headers are on the path too; the SDL2 back end's code is in ecomap::imgui.
+# ImGui's OpenGL 3 back end is not used: ui::DrawRenderer draws ImGui's draw data without
+# querying GL state (src/ui/draw_renderer.hpp).
 target_include_directories(ecomap_imgui_core SYSTEM PUBLIC ${ECOMAP_IMGUI_DIR} ${ECOMAP_IMGUI_DIR}/backends
     ${ECOMAP_IMGUI_DIR}/misc/cpp)
-# 32-bit indices: a large map draws more than 65,536 vertices in one list, and the GLES 3
-# backend cannot split lists by vertex offset.
-target_compile_definitions(ecomap_imgui_core PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS "ImDrawIdx=unsigned int")
+# 32-bit indices: a large map draws more than 65,536 vertices in one list, and GLES 3 cannot
+# draw with a base vertex to split lists by vertex offset.
+target_compile_definitions(ecomap_imgui_core PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS "ImDrawIdx=unsigned int")
 
-add_library(ecomap_imgui STATIC
-    ${ECOMAP_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
-    ${ECOMAP_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+add_library(ecomap_imgui STATIC ${ECOMAP_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp)
 add_library(ecomap::imgui ALIAS ecomap_imgui)
 target_link_libraries(ecomap_imgui PUBLIC ecomap_imgui_core ${ECOMAP_SDL2_TARGET} ecomap::gles)
 if(EMSCRIPTEN)

@@ -6,7 +6,6 @@
 
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 #include <imgui_internal.h>  // ClearActiveID: one click leaves a text field and presses
 
@@ -148,7 +147,7 @@ bool Shell::init(std::string& error) {
     touch_ = platform::is_touch();
     apply_style(touch_, false);
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!draw_.init(error)) return false;
     input_.install_clipboard();
     sync_window_size();
     sync_density();
@@ -227,11 +226,7 @@ bool Shell::sync_density() {
     // Large labels and every glyph once asked for; the first atlas has the first-load glyphs only.
     fonts_ = ui::build_fonts(density, fonts_.label_large != nullptr || add_large, fonts_.all_glyphs || add_glyphs);
     ImGui::GetIO().FontDefault = fonts_.ui;
-    // Upload the new atlas now: the back end's NewFrame re-creates only what it has never made
-    // (it checks the shader, not the font texture), so after the first frame a destroyed
-    // texture would stay missing and every glyph and shape would sample black.
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    draw_.upload_fonts(*ImGui::GetIO().Fonts);
     redraw();
     return true;
 }
@@ -248,7 +243,7 @@ void Shell::apply_preferences() {
 }
 
 ui::ImageExportResult Shell::render_png(const ui::ImageExportOptions& options) {
-    ui::ImageExportResult result = ui::export_png(workspace_.export_document(), options, ring_);
+    ui::ImageExportResult result = ui::export_png(workspace_.export_document(), options, ring_, draw_);
     redraw();
     return result;
 }
@@ -304,7 +299,6 @@ void Shell::frame_body() {
     --redraw_frames_;
 
     input_.before_frame();
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     // A click while a text field has the keyboard ends the editing AND reaches what was
@@ -395,14 +389,14 @@ void Shell::render() {
         style.rim *= 1.4f;
     }
     ring_cache_.draw(ring_, style, fb_w, fb_h);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    draw_.render(*ImGui::GetDrawData());
 }
 
 void Shell::shutdown() {
     workspace_.flush();
     ring_cache_.shutdown();
     ring_.shutdown();
-    ImGui_ImplOpenGL3_Shutdown();
+    draw_.shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
     if (gl_context_ != nullptr) SDL_GL_DeleteContext(gl_context_);

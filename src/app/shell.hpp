@@ -11,6 +11,7 @@
 #include "render/ring_cache.hpp"
 #include "render/ring_renderer.hpp"
 #include "ui/context.hpp"
+#include "ui/draw_renderer.hpp"
 #include "ui/fonts.hpp"
 #include "ui/image_export.hpp"
 #include "ui/map_view.hpp"
@@ -53,6 +54,7 @@ private:
     SDL_GLContext gl_context_ = nullptr;
     render::RingRenderer ring_;
     render::RingCache ring_cache_;  // the ring in a texture, redrawn only when it changes
+    ui::DrawRenderer draw_;         // ImGui's draw data on GL, without state queries
     ui::Fonts fonts_;
     Workspace workspace_;
     AppServices services_;

@@ -1,7 +1,6 @@
 #include "ui/image_export.hpp"
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>  // ImDrawListSharedData: draw lists outside an ImGui frame
 
 #include <algorithm>
@@ -15,6 +14,7 @@
 #include "core/png_embed.hpp"
 #include "render/offscreen.hpp"
 #include "ui/camera.hpp"
+#include "ui/draw_renderer.hpp"
 #include "ui/map_draw.hpp"
 
 namespace ecomap::ui {
@@ -30,17 +30,7 @@ public:
     ExportFonts(float density, std::string_view text) {
         fonts_ = build_label_fonts(atlas_, density, text);
         if (fonts_.label_small == nullptr) return;
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        atlas_.GetTexDataAsRGBA32(&pixels, &width, &height);
-        glGenTextures(1, &texture_);
-        glBindTexture(GL_TEXTURE_2D, texture_);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
-        glBindTexture(GL_TEXTURE_2D, 0);
-        atlas_.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture_)));
+        texture_ = upload_atlas(atlas_);
     }
     ExportFonts(const ExportFonts&) = delete;
     ExportFonts& operator=(const ExportFonts&) = delete;
@@ -75,7 +65,7 @@ float widest_label_em(const Document& document, const Fonts& fonts) {
 }  // namespace
 
 ImageExportResult export_png(const Document& document, const ImageExportOptions& options,
-                             const render::RingRenderer& ring) {
+                             const render::RingRenderer& ring, const DrawRenderer& draw) {
     const auto started = std::chrono::steady_clock::now();
     ImageExportResult result;
     if (options.width < 64 || options.height < 64 || options.width > kMaxExportWidth ||
@@ -155,7 +145,7 @@ ImageExportResult export_png(const Document& document, const ImageExportOptions&
     data.DisplaySize = {w, h};
     data.FramebufferScale = {1, 1};
     data.AddDrawList(&list);
-    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    draw.render(data);
     render::Pixels pixels = target.read_rgba();
     target.unbind();
 

@@ -8,6 +8,7 @@
 
 #include "core/model.hpp"
 #include "render/ring_renderer.hpp"
+#include "ui/draw_renderer.hpp"
 #include "ui/fonts.hpp"
 
 namespace ecomap::ui {
@@ -27,8 +28,8 @@ struct ImageExportResult {
     double milliseconds = 0;   // time to render and encode
 };
 
-// Renders `document` (already anonymized when names are hidden).
+// Renders `document` (already anonymized when names are hidden) with the screen's GL objects.
 ImageExportResult export_png(const Document& document, const ImageExportOptions& options,
-                             const render::RingRenderer& ring);
+                             const render::RingRenderer& ring, const DrawRenderer& draw);
 
 }  // namespace ecomap::ui
