@@ -209,11 +209,11 @@ try {
 
   const span = (l, name) => { const f = l.files.find((x) => x.name === name); return f ? `${ms(f.start)}-${ms(f.end)}` : '-'; };
   const timingRows = loads.map((l, i) => [`load ${i + 1}`, ms(l.domContentLoaded), span(l, 'ecomap.js'), span(l, 'ecomap.wasm'),
-    ms(l.marks['wasm-compiled']), ms(l.marks['storage-ready']), ms(l.marks['runtime-ready']), ms(l.marks['sdl-init']), ms(l.marks['gl-context']),
-    ms(l.marks['fonts']), ms(l.marks['init-done']), ms(l.ready)]);
+    ms(l.marks['wasm-compiled']), ms(l.marks['storage-ready']), ms(l.marks['runtime-ready']), ms(l.marks['sdl-init']), ms(l.marks['fonts']),
+    ms(l.marks['gl-context']), ms(l.marks['init-done']), ms(l.ready)]);
   console.log('\nStart-up (ms from navigation start; cold cache)');
   console.log(table(timingRows, ['run', 'DOM ready', 'ecomap.js fetch', 'ecomap.wasm fetch', 'wasm compiled', 'storage ready',
-                                'main() starts', 'SDL started', 'GL context', 'fonts built', 'init done', 'first frame']));
+                                'main() starts', 'SDL started', 'fonts built', 'GL context', 'init done', 'first frame']));
   console.log(`first interactive frame, median of ${RUNS}: ${ms(median(loads.map((l) => l.ready)))} ms`);
   }
 

@@ -129,15 +129,6 @@ bool Shell::init(std::string& error) {
         error = std::string("could not open a window: ") + SDL_GetError();
         return false;
     }
-    gl_context_ = SDL_GL_CreateContext(window_);
-    if (gl_context_ == nullptr) {
-        error = std::string("WebGL2 / OpenGL ES 3.0 is not available: ") + SDL_GetError();
-        return false;
-    }
-    SDL_GL_MakeCurrent(window_, gl_context_);
-    SDL_GL_SetSwapInterval(1);
-    platform::mark("gl-context");
-
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -146,18 +137,31 @@ bool Shell::init(std::string& error) {
     io.ConfigMacOSXBehaviors = platform::is_mac();  // Cmd+Z etc. on a Mac, also in the browser
     touch_ = platform::is_touch();
     apply_style(touch_, false);
+    sync_window_size();
+    // The fonts are rasterized before the GL context is made. In a browser without a GPU, the
+    // GPU process is busy for a while after the page loads drawing its first frames, and making
+    // a context waits for it; the fonts are CPU work of our own in the meantime. The map this
+    // tab continues is read first, so that its letters are in the first atlas.
+    const std::optional<std::string> saved = platform::load_autosave();
+    if (saved) note_text(*saved);
+    build_fonts();
+    platform::mark("fonts");
+
+    gl_context_ = SDL_GL_CreateContext(window_);
+    if (gl_context_ == nullptr) {
+        error = std::string("WebGL2 / OpenGL ES 3.0 is not available: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_MakeCurrent(window_, gl_context_);
+    SDL_GL_SetSwapInterval(1);
+    platform::mark("gl-context");
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
     if (!draw_.init(error)) return false;
+    draw_.upload_fonts(*io.Fonts);
     input_.install_clipboard();
-    sync_window_size();
-    sync_density();
-    platform::mark("fonts");
     if (!ring_.init(error) || !ring_cache_.init(error)) return false;
 
-    if (const std::optional<std::string> saved = platform::load_autosave()) {
-        note_text(*saved);
-        workspace_.open(Origin::Autosave, "autosave", *saved);
-    }
+    if (saved) workspace_.open(Origin::Autosave, "autosave", *saved);
     register_api(*this);
     register_access_api(*this);
     connect_platform();
@@ -213,7 +217,7 @@ void Shell::sync_window_size() {
     }
 }
 
-bool Shell::sync_density() {
+bool Shell::build_fonts() {
     int w = 0, h = 0, fb_w = 0, fb_h = 0;
     SDL_GetWindowSize(window_, &w, &h);
     SDL_GL_GetDrawableSize(window_, &fb_w, &fb_h);
@@ -226,6 +230,11 @@ bool Shell::sync_density() {
     // Large labels and every glyph once asked for; the first atlas has the first-load glyphs only.
     fonts_ = ui::build_fonts(density, fonts_.label_large != nullptr || add_large, fonts_.all_glyphs || add_glyphs);
     ImGui::GetIO().FontDefault = fonts_.ui;
+    return true;
+}
+
+bool Shell::sync_density() {
+    if (!build_fonts()) return false;
     draw_.upload_fonts(*ImGui::GetIO().Fonts);
     redraw();
     return true;

@@ -41,6 +41,7 @@ public:
 private:
     void frame_body();              // frame() without the crash guard
     void sync_window_size();        // follow the page's canvas size (web)
+    bool build_fonts();             // the font atlas for the window's density and what labels asked for; false when unchanged
     bool sync_density();            // rebuild fonts when the density changes or labels first need the large font
                                     // or every glyph (ui::build_fonts)
     void note_text(std::string_view text);  // arriving text: every glyph before it is drawn, when it needs them
