@@ -204,6 +204,7 @@
   window.ecomap = {
     ready,                                           // resolves after the first frame is shown
     frameCount: () => Number(call('frameCount')),    // frames rendered so far (idle frames are not rendered)
+    inputPending: () => call('inputPending') === 'true',  // input the app has received but not taken yet (it takes a little per frame)
     layout: () => JSON.parse(call('layout')),        // CSS-pixel positions of the centre, the ring, each role and token
     getMap: () => call('getMap'),                    // the current map as JSON text (the saved file format)
     loadMap: (text) => Module.ecomapBridge.open([{ name: 'loadMap', bytes: encoder.encode(String(text)) }], 'api', true),  // {ok, errors, warnings}; one undo step; the map is kept on error

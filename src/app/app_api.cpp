@@ -32,6 +32,7 @@ void register_api(Shell& shell) {
     // Maps arrive through the page's bridge (files_begin/add/end: loadMap, merge, ?map=,
     // Open…, drop, Recent maps), which walks them through Workspace::open.
     platform::register_api("frameCount", [&shell](std::string_view) { return std::to_string(shell.frames_rendered()); });
+    platform::register_api("inputPending", [&shell](std::string_view) { return shell.input_pending() ? "true" : "false"; });
     platform::register_api("layout", [&shell, &workspace](std::string_view) {
         return ui::layout_json(workspace.history().document(), shell.map_frame(), workspace.ui().drawn_labels);
     });

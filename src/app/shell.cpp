@@ -309,7 +309,15 @@ void Shell::frame_body() {
 
     input_.before_frame();
     ImGui_ImplSDL2_NewFrame();
+    const bool takes_input = !GImGui->InputEventsQueue.empty();
     ImGui::NewFrame();
+    // ImGui takes fast input a little per frame (a key and its text, one click) and queues the
+    // rest: keep drawing until it has taken all of it, and one frame more to show what it did.
+    // Otherwise a burst of typing waits for the next event, and a click after it lands on a
+    // field still being edited (it was not taken). Input is pending (inputPending() to the page)
+    // until a frame took none.
+    input_pending_ = takes_input;
+    if (takes_input) redraw();
     // A click while a text field has the keyboard ends the editing AND reaches what was
     // clicked (ImGui alone would spend the first click on leaving the field). A click
     // inside the same field activates it again at the click.

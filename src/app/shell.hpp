@@ -33,6 +33,7 @@ public:
     AppServices& services() { return services_; }     // files, exports, Recent maps
     const ui::MapFrame& map_frame() const { return frames_.frame(); }  // where the map was drawn last frame
     std::uint64_t frames_rendered() const { return frames_rendered_; }  // frames drawn so far
+    bool input_pending() const { return input_pending_; }  // ImGui holds input it has not taken yet (a little per frame)
     ui::UiContext context();        // what the panels and actions work on
     void redraw() { redraw_frames_ = kRedrawAfterEvent; }  // something changed: draw a few frames
     void apply_preferences();       // the style after UiState's reduced_motion / high_contrast changed
@@ -65,6 +66,7 @@ private:
     std::uint64_t frames_rendered_ = 0;
     int redraw_frames_ = 3;                // frames still to render before idling
     bool ready_sent_ = false;
+    bool input_pending_ = false;
     bool names_hidden_ = false;            // hide_names as last announced to the page
     std::size_t dialogs_open_ = 0;         // open dialogs as last announced to the page
     bool touch_ = false;                   // a touch screen is the main pointer: larger controls

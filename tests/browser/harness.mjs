@@ -130,16 +130,28 @@ export const getState = (page) => page.evaluate(() => window.ecomap.state());
 export const getLayout = (page) => page.evaluate(() => window.ecomap.layout());
 export const getItems = (page) => page.evaluate(() => window.ecomap.uiItems());
 
-// Runs `action` (an input) and waits until the app has drawn `n` frames after it: enough
-// for ImGui to have seen the input. The count is read before the input, since the app
-// may draw all its frames for it before a later read.
+// Runs `action` (an input) and waits until the app has drawn `n` frames after it and has
+// taken all of it. The count is read before the input, since the app may draw all its frames
+// for it before a later read. An input of several events (a click is a press and a release,
+// typing a key per letter) can take long enough for frames to pass between them, and ImGui
+// takes a quick burst a little per frame: so it also waits for two frames after the action's
+// end (unless the app has gone idle, having drawn them already) and for ecomap.inputPending()
+// to be false.
 export async function input(page, action, n = 2, timeout = 5000) {
   const start = await page.evaluate(() => window.ecomap.frameCount());
   await action();
+  const end = await page.evaluate(() => window.ecomap.frameCount());
   try {
     await page.waitForFunction((target) => window.ecomap.frameCount() >= target, start + n, { timeout, polling: 20 });
   } catch {
     throw new Error(`the app drew no frame for ${timeout} ms after an input`);
+  }
+  await page.waitForFunction((target) => window.ecomap.frameCount() >= target, end + 2, { timeout: 1000, polling: 20 })
+    .catch(() => {});
+  try {
+    await page.waitForFunction(() => !window.ecomap.inputPending(), null, { timeout, polling: 20 });
+  } catch {
+    throw new Error(`the app had not taken an input after ${timeout} ms`);
   }
 }
 
