@@ -2,6 +2,7 @@
 // precompressed .br/.gz siblings when the browser accepts them.
 import { stat, open } from 'node:fs/promises';
 import { join, extname, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 
 export const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -67,12 +68,12 @@ export async function serveStatic(root, req, res) {
     'Last-Modified': info.mtime.toUTCString() };
   if (encoding) {
     headers['Content-Encoding'] = encoding;
-    headers['X-Ecomap-Length'] = info.size;  // the size the page receives (its download progress, web/ecomap-page.js)
+    headers['X-Ecomap-Length'] = info.size;  // the size the page receives (its download progress, web/ecomap-boot.js)
   }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') return res.end();
   const handle = await open(chosen, 'r');
-  const stream = handle.createReadStream();
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  // pipeline closes the file when the answer ends, fails or is abandoned by the browser (a tab
+  // closed mid-download): pipe() left the file open until garbage collection.
+  pipeline(handle.createReadStream(), res, () => {});
 }
