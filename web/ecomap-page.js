@@ -313,6 +313,8 @@
   // compositor, which competes with the app's own GL context on a machine without a GPU.
   const loading = { received: 0, total: 0, starting: false, shown: false };
   function showLoading() {
+    // Shown after the delay (its animationstart), or at once where animations are off (reduced motion).
+    if (!loading.shown) loading.shown = getComputedStyle(statusBox).visibility === 'visible';
     if (!loading.shown) return;
     if (loading.starting) {
       bar.style.width = '100%';

@@ -207,26 +207,37 @@ export function tests({ browser, server, out }) {
     await context.close();
   }],
 
-  ['the loading indicator shows progress while the module downloads', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    let release;
-    const gate = new Promise((resolve) => { release = resolve; });
-    await page.route('**/ecomap.wasm', async (route) => { await gate; await route.continue(); });
-    await page.goto(server.url);
-    // A fast start shows nothing but the background; a slow one shows the indicator (after 0.6 s).
-    const shown = () => page.evaluate(() => getComputedStyle(document.getElementById('status')).visibility === 'visible' &&
-                                            !document.getElementById('status').hidden &&
-                                            document.getElementById('status-title').textContent);
-    await page.waitForFunction(() => getComputedStyle(document.getElementById('status')).visibility === 'visible',
-                               null, { timeout: 5000 });
-    const visible = await shown();
-    assert(visible && /Loading/.test(visible), `no loading indicator while downloading (${visible})`);
-    const text = await page.evaluate(() => document.getElementById('status-text').textContent);
-    assert(/Downloading/.test(text), `the indicator says "${text}" while the module downloads`);
-    release();
-    await waitReady(page);
-    await context.close();
+  ['the loading indicator shows progress while the module downloads on a slow network (also with reduced motion)', async () => {
+    for (const reducedMotion of ['reduce', 'no-preference']) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions',  // about 300 KB/s: the module takes seconds
+                     { offline: false, latency: 50, downloadThroughput: 300 * 1024, uploadThroughput: 100 * 1024 });
+      const loaded = page.goto(server.url).catch(() => null);
+      // A fast start shows nothing but the background; a slow one shows the indicator (after
+      // 0.6 s; at once with reduced motion), then what has arrived.
+      try {
+        await page.waitForFunction(() => {  // the page may still be about:blank at first
+          const box = document.getElementById('status'), text = document.getElementById('status-text');
+          const bar = document.querySelector('#progress > div');
+          return box && text && bar && getComputedStyle(box).visibility === 'visible' &&
+                 /Downloading the app: [\d.]+ of [\d.]+ MB/.test(text.textContent) && parseFloat(bar.style.width) > 0;
+        }, null, { timeout: 15000, polling: 100 });
+      } catch {
+        const now = await page.evaluate(() => (document.getElementById('status')
+          ? `${getComputedStyle(document.getElementById('status')).visibility}, "${document.getElementById('status-text').textContent}"`
+          : `no page yet (${location.href})`));
+        throw new Error(`no download progress on screen (${reducedMotion}): ${now}`);
+      }
+      const title = await page.evaluate(() => document.getElementById('status-title').textContent);
+      assert(/Loading/.test(title), `the indicator's title is "${title}"`);
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await loaded;
+      await waitReady(page);
+      await context.close();
+    }
   }],
 ];
 }
