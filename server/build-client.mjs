@@ -8,6 +8,11 @@
 //   node server/build-client.mjs --page OUT_DIR FILE.js...
 //                                                   -> each page script minified to OUT_DIR/<its name> (same
 //                                                      behaviour, classic scripts: their global names are kept)
+//   node server/build-client.mjs --html OUT_DIR PAGE.html
+//                                                   -> the page to OUT_DIR, each <script src="NAME" data-inline>
+//                                                      replaced by NAME (next to the page) minified, inline: it
+//                                                      runs as the page is parsed, without waiting for a download.
+//                                                      The room service allows inline scripts by their hash.
 import { build, transform, stop } from 'esbuild';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -57,9 +62,31 @@ export async function minifyPage(outDir, files) {
   }
 }
 
+// The page with its data-inline scripts minified into it. An inline script must not contain
+// "</script" (it would end early); esbuild escapes it in strings, and the check below says so if not.
+export async function inlinePage(outDir, page) {
+  const html = await readFile(page, 'utf8');
+  const marked = /<script src="([\w.-]+)" data-inline><\/script>/g;
+  const scripts = new Map();
+  try {
+    for (const [, name] of html.matchAll(marked)) {
+      const { code } = await transform(await readFile(join(dirname(page), name), 'utf8'), { minify: true, target: 'es2020',
+                                                                                          legalComments: 'none', sourcefile: name });
+      if (/<\/script/i.test(code)) throw new Error(`${name} cannot be inlined: it contains "</script"`);
+      scripts.set(name, code.trimEnd());
+    }
+  } finally {
+    await stop();
+  }
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, basename(page)), html.replace(marked, (_, name) => `<script>${scripts.get(name)}</script>`));
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  if (args[0] === '--page') {
+  if (args[0] === '--html') {
+    await inlinePage(resolve(args[1]), resolve(args[2]));
+  } else if (args[0] === '--page') {
     await minifyPage(resolve(args[1]), args.slice(2).map((f) => resolve(f)));
   } else {
     const out = args[0] === '--node' ? await bundleForNode(resolve(args[1])) : await bundleForPage(args[0] && resolve(args[0]));

@@ -1,6 +1,7 @@
 // ecomap server: the built app's files, with security headers, no directory listing, and
 // precompressed .br/.gz siblings when the browser accepts them.
-import { stat, open } from 'node:fs/promises';
+import { stat, open, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join, extname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 
@@ -20,10 +21,34 @@ export const CSP = [
   "worker-src 'self' blob:", "base-uri 'none'", "form-action 'none'", "object-src 'none'",
 ].join('; ');
 
-export function securityHeaders() {
+// An HTML page's own inline scripts (index.html starts its downloads from one, before any file
+// arrives) are allowed by their SHA-256, read from the page as it is served: nothing else inline runs.
+export function cspFor(inlineHashes = []) {
+  if (inlineHashes.length === 0) return CSP;
+  return CSP.replace("'wasm-unsafe-eval'", `'wasm-unsafe-eval' ${inlineHashes.map((h) => `'sha256-${h}'`).join(' ')}`);
+}
+const INLINE_SCRIPT = /<script(\s[^>]*)?>([\s\S]*?)<\/script\s*>/gi;
+export function inlineScriptHashes(html) {
+  const hashes = [];
+  for (const [, attributes = '', body] of html.matchAll(INLINE_SCRIPT)) {
+    if (/\ssrc\s*=/i.test(attributes) || body.length === 0) continue;
+    hashes.push(createHash('sha256').update(body, 'utf8').digest('base64'));
+  }
+  return hashes;
+}
+const pageHashes = new Map();  // path -> {mtime, size, hashes}: read again when the file changes
+async function pageScriptHashes(file, info) {
+  const known = pageHashes.get(file);
+  if (known && known.mtime === info.mtimeMs && known.size === info.size) return known.hashes;
+  const hashes = inlineScriptHashes(await readFile(file, 'utf8'));
+  pageHashes.set(file, { mtime: info.mtimeMs, size: info.size, hashes });
+  return hashes;
+}
+
+export function securityHeaders(inlineHashes) {
   return {
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': cspFor(inlineHashes),
     'Referrer-Policy': 'no-referrer',            // join and projector links carry codes and keys
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cache-Control': 'no-cache',
@@ -64,7 +89,8 @@ export async function serveStatic(root, req, res) {
     const alt = await fileInfo(file + suffix);
     if (alt) { chosen = file + suffix; encoding = enc; size = alt.size; break; }
   }
-  const headers = { ...securityHeaders(), 'Content-Type': type, 'Content-Length': size, Vary: 'Accept-Encoding',
+  const inline = type.startsWith('text/html') ? await pageScriptHashes(file, info) : [];
+  const headers = { ...securityHeaders(inline), 'Content-Type': type, 'Content-Length': size, Vary: 'Accept-Encoding',
     'Last-Modified': info.mtime.toUTCString() };
   if (encoding) {
     headers['Content-Encoding'] = encoding;

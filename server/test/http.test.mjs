@@ -11,6 +11,8 @@ let dist, svc;
 before(async () => {
   dist = await tempDir('ecomap-dist-');
   await writeFile(join(dist, 'index.html'), '<!doctype html><title>ecomap</title>');
+  await writeFile(join(dist, 'inline.html'), '<!doctype html><script>window.started = 1;</script><script src="app.js"></script>' +
+                  '<noscript>no</noscript><script type="text/javascript">window.more = 2</script>');
   await writeFile(join(dist, 'app.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
   await writeFile(join(dist, 'app.js'), 'console.log("plain")');
   await writeFile(join(dist, 'app.js.gz'), gzipSync('console.log("gzipped")'));
@@ -33,6 +35,19 @@ test('static files carry nosniff, a CSP for the app and wasm, and no-referrer', 
   assert.doesNotMatch(csp, / 'unsafe-eval'/);
   assert.equal(r.headers.get('referrer-policy'), 'no-referrer');
   assert.match(r.headers.get('content-type'), /^text\/html/);
+});
+
+test("a page's own inline scripts are allowed by their SHA-256, and nothing else inline", async () => {
+  const { createHash } = await import('node:crypto');
+  const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const csp = (await fetch(svc.url + '/inline.html')).headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' [^;]+;/);
+  const sources = csp.match(/script-src ([^;]+)/)[1].split(' ');
+  assert.deepEqual(sources, ["'self'", "'wasm-unsafe-eval'", hash('window.started = 1;'), hash('window.more = 2')]);
+  assert.doesNotMatch(csp, /unsafe-inline'[^;]*script|script-src[^;]*unsafe-inline/);
+  // A file that is not a page, and a page without inline scripts, get the plain policy.
+  assert.match((await fetch(svc.url + '/app.js')).headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.match((await fetch(svc.url + '/')).headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval';/);
 });
 
 test('.wasm is served as application/wasm; unknown paths and API errors keep the headers', async () => {
