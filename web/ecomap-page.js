@@ -62,7 +62,8 @@
 
   const storage = window.ecomapStorage({
     call: (name, argument) => call(name, argument), notice: (title, message) => notice(title, message),
-    download: (name, mime, bytes) => download(name, mime, bytes), ready: () => runtimeReady });
+    download: (name, mime, bytes) => download(name, mime, bytes), ready: () => runtimeReady,
+    started: () => window.ecomap.startup, pristine: () => changes === 0 && window.ecomap.state().room.role === 'none' });
   const { recentMaps, openRecent } = storage;
 
   // [SECTION] Files: downloads, the picker, drag and drop
@@ -185,6 +186,7 @@
 
   // [SECTION] The API
   const changeListeners = new Set();
+  let changes = 0;  // changes of the map since the start (web/ecomap-storage.js: a first visit adopts an earlier map only before any)
   // An export's answer {ok, error, base64} as a Promise of its bytes.
   const bytesOf = (answer) => {
     const result = JSON.parse(answer);
@@ -255,7 +257,7 @@
     _viewChanged: () => window.dispatchEvent(new Event('ecomap:viewchange')),  // names hidden or shown (web/ecomap-access.js)
     _showKeyboard: showKeyboard,
     _openPicker: openPicker,
-    _notifyChange: (revision) => { for (const listener of changeListeners) {
+    _notifyChange: (revision) => { changes++; for (const listener of changeListeners) {
       try { listener({ revision }); } catch (error) { console.error(error); } } },
   };
 

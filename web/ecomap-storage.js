@@ -3,8 +3,11 @@
 // own map: its id is in sessionStorage (a reload continues it) and held with a Web Lock
 // (another tab never opens it). A map that cannot be read is marked aside and never
 // written again. Storage problems are told on the page; start-up never waits > 3 s.
+// A first visit does not wait at all: see firstVisit().
 'use strict';
-// hooks: {call(name, arg), notice(title, message), download(name, mime, bytes), ready()}
+// hooks: {call(name, arg), notice(title, message), download(name, mime, bytes), ready(),
+//         started() (Promise: the app has applied its start-up parameters), pristine() (the app's
+//         map is still the one it started with: no change, no room)}
 window.ecomapStorage = function createStorage(hooks) {
   const encoder = new TextEncoder();
   const MAX_BYTES = 20 * 1024 * 1024;  // the importer's limit (core/limits.hpp)
@@ -12,6 +15,7 @@ window.ecomapStorage = function createStorage(hooks) {
   const megabytes = (n) => t('page.megabytes', { n: (n / 1048576).toFixed(1) });
   const { MAPS, META } = window.ecomapBoot.stores;  // the database is opened by ecomap-boot.js, from the page's start
   const TAB_KEY = 'ecomap-map-id', LOCK_PREFIX = 'ecomap-map:', STORAGE_TIMEOUT_MS = 3000;
+  const KEPT_KEY = 'ecomap-maps-kept';  // localStorage: set before this browser first keeps a map
 
   let db = null;                 // the open database; null while storage does not work
   let mapId = null;              // this tab's map
@@ -70,6 +74,7 @@ window.ecomapStorage = function createStorage(hooks) {
     let wanted = null;
     try { wanted = sessionStorage.getItem(TAB_KEY); } catch {}
     const metas = (await listMeta()).filter((m) => !m.aside).sort((a, b) => b.modified - a.modified);
+    if (metas.length > 0) markKept();  // kept by a version before the mark: the next start asks the database too
     const candidates = metas.map((m) => m.id).filter((id) => id !== wanted);
     if (wanted) {
       for (let attempt = 0; attempt < 5; attempt++) {  // a reload: the previous page may still hold it a moment
@@ -90,28 +95,81 @@ window.ecomapStorage = function createStorage(hooks) {
     if (!mapId) setMap(newId(), null);
     showStorageWarning('page.storage.not-saved', { reason: String(error && error.message || error) });
   }
-  const storageReady = withTimeout(chooseMap(), STORAGE_TIMEOUT_MS, t('page.storage.name'))
-    .catch((error) => storageFailed(error))
-    .then(() => {
-      if (autosaveText !== null && autosaveText.length > MAX_BYTES) {  // larger than the app can open: keep it aside
-        asideText = autosaveText;
-        autosaveText = null;
-        keepAside(t('page.aside.too-big', { size: megabytes(asideText.length), max: megabytes(MAX_BYTES) }));
-      }
-      lastGoodText = autosaveText;
-    });
+
+  // A first visit: this browser never kept a map (no mark in localStorage, which is set before the
+  // first write) and this tab has none. The start-up then needs nothing from the database, which
+  // takes 0.1-0.2 s to create in a new profile: the app starts at once with a new map, and the
+  // database opens meanwhile (a write waits for it). Where localStorage cannot be read, the
+  // start-up asks the database, as on any other visit.
+  function firstVisit() {
+    try { return localStorage.getItem(KEPT_KEY) === null && sessionStorage.getItem(TAB_KEY) === null; } catch { return false; }
+  }
+  function markKept() { try { localStorage.setItem(KEPT_KEY, '1'); } catch {} }
+  let untouched = true;  // no write and no new map yet in this tab (adoptEarlier may still take over)
+  // Maps kept without the mark (by a version before it, or with localStorage cleared alone):
+  // the app opens the most recent one, as a start-up that waited would have, unless this tab
+  // already has work of its own (an edit, a file, a ?map= link, a room); it stays in Recent maps.
+  async function adoptEarlier() {
+    const metas = (await listMeta()).filter((m) => !m.aside).sort((a, b) => b.modified - a.modified);
+    if (metas.length === 0) return;
+    markKept();
+    await hooks.started();
+    if (!untouched || !hooks.pristine()) return;
+    const held = await heldElsewhere();
+    const earlier = metas.find((m) => !held.has(m.id) && m.id !== mapId);
+    if (earlier && untouched && hooks.pristine()) await openRecent(earlier.id);
+  }
+  let storageReady, databaseReady;  // the tab's map is chosen / the database is open (or given up)
+  let opening = false;               // a first visit's database is still opening
+  if (firstVisit()) {
+    opening = true;
+    beginMap();
+    storageReady = Promise.resolve();
+    databaseReady = withTimeout(window.ecomapBoot.db, STORAGE_TIMEOUT_MS, t('page.storage.name'))
+      .then((opened) => { db = opened; })
+      .catch((error) => storageFailed(error))
+      .finally(() => { opening = false; });
+    databaseReady.then(() => db && adoptEarlier()).catch((error) => console.warn('ecomap: earlier maps: ' + error.message));
+  } else {
+    storageReady = databaseReady = withTimeout(chooseMap(), STORAGE_TIMEOUT_MS, t('page.storage.name'))
+      .catch((error) => storageFailed(error))
+      .then(() => {
+        if (autosaveText !== null && autosaveText.length > MAX_BYTES) {  // larger than the app can open: keep it aside
+          asideText = autosaveText;
+          autosaveText = null;
+          keepAside(t('page.aside.too-big', { size: megabytes(asideText.length), max: megabytes(MAX_BYTES) }));
+        }
+        lastGoodText = autosaveText;
+      });
+  }
 
   let pendingWrite = Promise.resolve(true);
+  let queued = null;  // a first visit's latest text while its database opens: [text, summaryJson]
   function storeAutosave(text, summaryJson) {
     lastGoodText = text;
+    untouched = false;
+    markKept();
+    if (!db && opening) {  // written once the database is open; only the latest text counts
+      const waiting = queued !== null;
+      queued = [text, summaryJson];
+      if (!waiting) pendingWrite = Promise.all([pendingWrite, databaseReady.then(() => {
+        const [latest, latestSummary] = queued;
+        queued = null;
+        return db ? write(latest, latestSummary) : false;
+      })]).then(([, ok]) => ok);
+      return;
+    }
     if (!db) return;
+    pendingWrite = Promise.all([pendingWrite, write(text, summaryJson)]).then(([, ok]) => ok);
+  }
+  function write(text, summaryJson) {  // Promise of true once written, false (the warning shown) when not
     const id = mapId;
     let summary = {};
     try { summary = JSON.parse(summaryJson); } catch {}
     // The transaction starts now, not after the previous write: IndexedDB runs read-write
     // transactions on the same stores in the order they are created, and a write begun in
     // pagehide (a reload) must reach the browser before the page goes.
-    const written = new Promise((resolve) => {
+    return new Promise((resolve) => {
       let tx;
       try { tx = db.transaction([MAPS, META], 'readwrite'); } catch (error) { resolve(writeFailed(error)); return; }
       tx.objectStore(MAPS).put(text, id);
@@ -121,7 +179,6 @@ window.ecomapStorage = function createStorage(hooks) {
       tx.onerror = tx.onabort = () => resolve(writeFailed(tx.error));
       if (typeof tx.commit === 'function') tx.commit();
     });
-    pendingWrite = Promise.all([pendingWrite, written]).then(([, ok]) => ok);
   }
   function writeFailed(error) {
     const reason = error && error.name === 'QuotaExceededError' ? t('page.storage.full') : String(error && error.message || error);
@@ -146,7 +203,7 @@ window.ecomapStorage = function createStorage(hooks) {
     showAsideNotice(reason);
   }
   async function recentMaps() {  // newest first: [{id, title, modified, entities, openElsewhere, current}]
-    await storageReady;
+    await databaseReady;
     if (!db) return [];
     const [metas, held] = await Promise.all([listMeta(), heldElsewhere()]);
     return metas.filter((m) => !m.aside).sort((a, b) => b.modified - a.modified).map((m) => ({
@@ -172,7 +229,7 @@ window.ecomapStorage = function createStorage(hooks) {
   }
   if (channel) channel.onmessage = () => refreshRecent();
   async function openRecent(id) {  // Promise of {ok, errors, warnings}; the current map stays in Recent maps
-    await storageReady;
+    await databaseReady;
     const fail = (message) => { hooks.notice(t('page.recent.error'), message); return { ok: false, errors: [message], warnings: [] }; };
     if (!db) return fail(t('page.recent.no-storage'));
     if (id === mapId) return { ok: true, errors: [], warnings: [] };

@@ -151,6 +151,52 @@ export function tests({ browser, server, out }) {
     await context.close();
   }],
 
+  ['keeping maps: a first visit starts without waiting for storage, keeps its map, and finds maps kept before the mark', async () => {
+    // A first visit: nothing in this browser yet. The app starts before the database is made;
+    // an edit right away is still kept, and a reload brings it back.
+    const { context, page, problems } = await newApp(browser, server);
+    const early = await page.evaluate(() => ({ mark: localStorage.getItem('ecomap-maps-kept'),
+      storage: performance.getEntriesByName('ecomap:storage-ready')[0].startTime,
+      compiled: performance.getEntriesByName('ecomap:wasm-compiled')[0].startTime }));
+    assert(early.mark === null, `a first visit found the mark already set: ${early.mark}`);
+    await addEntity(page, 'person', 'Amina');
+    await flush(page);
+    assert(await page.evaluate(() => localStorage.getItem('ecomap-maps-kept')) === '1', 'keeping a map did not set the mark');
+    await reload(page);
+    assert((await getMap(page)).entities.map((e) => e.name).join(',') === 'Amina', 'the first visit\'s map was not kept');
+    // A later visit in a new tab (the mark set) waits for the database and continues that map.
+    await page.close();
+    const later = await secondTab(context, server.url);
+    assert((await getMap(later)).entities.map((e) => e.name).join(',') === 'Amina', 'a new tab did not continue the kept map');
+    // Maps kept by a version before the mark (or with localStorage cleared alone): a first
+    // visit by the mark still finds the most recent one and opens it, as before.
+    await later.close();
+    const noMark = () => localStorage.removeItem('ecomap-maps-kept');  // before the page's scripts (a closing tab may set it)
+    const adopted = await context.newPage();
+    adopted.on('pageerror', (err) => problems.push('pageerror: ' + err.message));
+    await adopted.addInitScript(noMark);
+    await adopted.goto(server.url);
+    await waitReady(adopted);
+    await waitFor(adopted, () => JSON.parse(window.ecomap.getMap()).entities.length === 1, null,
+                  'the map kept before the mark to be opened', 10000);
+    assert((await getMap(adopted)).entities[0].name === 'Amina', 'the earlier map was not the one opened');
+    assert(await adopted.evaluate(() => localStorage.getItem('ecomap-maps-kept')) === '1', 'finding earlier maps did not set the mark');
+    // ... but never over work of the tab's own: a link's map (?map=) stays.
+    await adopted.close();
+    const linked = await context.newPage();
+    await linked.addInitScript(noMark);
+    await linked.goto(server.url + '?map=examples/one-person.ecomap.json');
+    await waitReady(linked);
+    await linked.evaluate(() => window.ecomap.startup);
+    await settle(linked);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const title = (await getMap(linked)).meta.title;
+    assert(!/Amina/.test((await getMap(linked)).entities.map((e) => e.name).join(',')) && title,
+           `the link's map was replaced by an earlier one: ${title}`);
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }],
+
   ['keeping maps: recentMaps() lists the kept maps; openRecent() and the Recent maps menu reopen one as an undo step', async () => {
     const { context, page, problems } = await newApp(browser, server);
     const text = await readFile(FIXTURE, 'utf8');
@@ -223,6 +269,9 @@ export function tests({ browser, server, out }) {
       await waitReady(page, 30000);
       const seconds = (Date.now() - started) / 1000;
       assert(seconds < 20, `${how}: the app took ${seconds.toFixed(1)} s to start`);
+      // A first visit starts without waiting for the database: the warning comes when it gives up (3 s).
+      await waitFor(page, () => { const box = document.getElementById('ecomap-storage-warning'); return box && !box.hidden; },
+                    null, `${how}: the storage warning`, 10000).catch(() => {});
       const text = await page.textContent('#ecomap-storage-warning');
       assert(await page.isVisible('#ecomap-storage-warning') && /not being saved in this browser: use Save JSON/.test(text),
              `${how}: no storage warning (got "${text}")`);
