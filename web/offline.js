@@ -39,7 +39,9 @@
     };
   }
   navigator.serviceWorker.addEventListener('controllerchange', () => { if (switching) window.location.reload(); });
-  window.addEventListener('load', () => {
+  // Registered once the map is on screen: installing downloads every file of the app again for
+  // the offline cache, which on a first visit would compete with the start-up for the CPU.
+  api.ready.then(() => {
     navigator.serviceWorker.register('sw.js').then((registration) => {
       if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
       registration.addEventListener('updatefound', () => {
@@ -51,7 +53,7 @@
       });
       return navigator.serviceWorker.ready;
     }).then(() => resolveOffline(true)).catch((error) => console.warn('offline app not available:', error.message));
-  });
+  }, () => {});  // the app did not start: the page says why
 
   // Files opened with ecomap from the system (installed app, Chromium's file handling).
   if ('launchQueue' in window) {
