@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { PNG } from 'pngjs';
-import { openApp, waitReady, assert, settle } from './harness.mjs';
+import { openApp, waitReady, assert, settle, item as widget } from './harness.mjs';
 
 // The map embedded in a PNG's "ecomap" iTXt chunk, or null.
 export function embeddedMap(bytes) {
@@ -34,8 +34,7 @@ function distinctColours(png) {
 }
 
 async function clickItem(page, name, dx = 0.5) {
-  const item = (await page.evaluate(() => window.ecomap.uiItems()))[name];
-  assert(item, `no widget "${name}"`);
+  const item = await widget(page, name);  // waits for it: a dialog that just opened is placed in its second frame
   await page.mouse.move(item.x + item.w * dx, item.y + item.h / 2);  // hover first, as a hand does
   await settle(page, 60);
   await page.mouse.down();
