@@ -26,7 +26,9 @@ ImFont* add_font(ImFontAtlas& atlas, std::string_view data, float size, float de
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // embedded data lives for the program's lifetime
     config.RasterizerDensity = density;
-    config.OversampleH = size >= kLabelMedium ? 1 : 2;  // sub-pixel positions matter little on large glyphs
+    // Sub-pixel positions matter little on large glyphs, nor where the glyphs are already
+    // rasterized at 2x (a phone, a HiDPI laptop): there 2x more would be 8x the pixels of 1x.
+    config.OversampleH = size >= kLabelMedium || density >= 2.0f ? 1 : 2;
     config.OversampleV = 1;
     return atlas.AddFontFromMemoryTTF(const_cast<char*>(data.data()), static_cast<int>(data.size()), size, &config,
                                       ranges);
