@@ -221,7 +221,8 @@ try {
   console.log('\nStart-up (ms from navigation start; cold cache)');
   console.log(table(timingRows, ['run', 'DOM ready', 'ecomap.js fetch', 'ecomap.wasm fetch', 'wasm compiled', 'storage ready',
                                 'main() starts', 'SDL started', 'fonts built', 'GL context', 'init done', 'first frame']));
-  console.log(`first interactive frame, median of ${RUNS} cold loads into an idle tab: ${ms(median(loads.map((l) => l.ready)))} ms ` +
+  console.log(`first interactive frame, median of ${RUNS} cold loads into ${TAB_WAIT > 0 ? 'an idle' : 'a just opened'} tab: ` +
+              `${ms(median(loads.map((l) => l.ready)))} ms ` +
               `(the browser's first page, not counted: ${ms(freshBrowser.ready)} ms; --tab-wait ${TAB_WAIT} ms)`);
   }
 
