@@ -105,7 +105,7 @@ window.ecomapStorage = function createStorage(hooks) {
     try { return localStorage.getItem(KEPT_KEY) === null && sessionStorage.getItem(TAB_KEY) === null; } catch { return false; }
   }
   function markKept() { try { localStorage.setItem(KEPT_KEY, '1'); } catch {} }
-  let untouched = true;  // no write and no new map yet in this tab (adoptEarlier may still take over)
+  let untouched = true;  // nothing written yet by this tab (adoptEarlier may still open an earlier map)
   // Maps kept without the mark (by a version before it, or with localStorage cleared alone):
   // the app opens the most recent one, as a start-up that waited would have, unless this tab
   // already has work of its own (an edit, a file, a ?map= link, a room); it stays in Recent maps.
