@@ -108,6 +108,8 @@ export function tests({ browser, server, out }) {
       const loaded = await page.evaluate(async () => window.ecomap.loadMap(await (await fetch('examples/one-person.ecomap.json')).text()));
       assert(loaded.ok, `the example did not open: ${loaded.errors}`);
       await settle(page);
+      // The map is fitted to the screen over its next frames: under load the tokens come a little later.
+      await page.waitForFunction(() => window.ecomap.layout().tokens.length > 0, null, { timeout: 5000, polling: 100 }).catch(() => {});
       const layout = await page.evaluate(() => window.ecomap.layout());
       const { area, centre, ring } = layout;
       assert(ring.outer > 100, `the ring is ${ring.outer} px: too small to use`);
@@ -187,7 +189,7 @@ export function tests({ browser, server, out }) {
       await tap('menu:export');
       assert(await page.evaluate(() => Boolean(history.state && history.state.ecomapDialog)), 'no history entry for the dialog');
       await tap('export-cancel');
-      await page.waitForTimeout(300);
+      await page.waitForFunction(() => window.ecomap.state().dialogs.length === 0, null, { timeout: 5000, polling: 100 }).catch(() => {});
       assert(JSON.stringify(await dialogs()) === '[]', `Cancel left ${JSON.stringify(await dialogs())} open`);
       const gone = await page.waitForFunction(() => !(history.state && history.state.ecomapDialog), null, { timeout: 3000 })
         .then(() => true, () => false);
