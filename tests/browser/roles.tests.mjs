@@ -56,6 +56,8 @@ function rimErrors(png, layout, expected) {
 async function load(page, count) {
   const result = await page.evaluate((t) => window.ecomap.loadMap(t), mapWithRoles(count));
   assert(result.ok, `loadMap refused ${count} roles: ${JSON.stringify(result.errors)}`);
+  // layout() is the last frame drawn: under load that frame can come after settle's quiet 200 ms.
+  await page.waitForFunction((n) => window.ecomap.layout().roles.length === n, count, { timeout: 5000, polling: 100 }).catch(() => {});
   await settle(page);
 }
 
