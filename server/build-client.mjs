@@ -48,14 +48,19 @@ export async function bundleForNode(outFile) {
   return outFile;
 }
 
-// Minifies classic page scripts one by one (no bundling: they share globals such as window.ecomap).
+// One classic page script, minified (no bundling: the scripts share globals such as window.ecomap).
+async function minifyScript(file) {
+  const { code } = await transform(await readFile(file, 'utf8'), { minify: true, target: 'es2020', legalComments: 'none',
+                                                                  sourcefile: basename(file) });
+  return code;
+}
+
+// Minifies classic page scripts one by one, each to OUT_DIR under its own name.
 export async function minifyPage(outDir, files) {
   await mkdir(outDir, { recursive: true });
   try {
     for (const file of files) {
-      const { code } = await transform(await readFile(file, 'utf8'), { minify: true, target: 'es2020', legalComments: 'none',
-                                                                      sourcefile: basename(file) });
-      await writeFile(join(outDir, basename(file)), code);
+      await writeFile(join(outDir, basename(file)), await minifyScript(file));
     }
   } finally {
     await stop();
@@ -70,8 +75,7 @@ export async function inlinePage(outDir, page) {
   const scripts = new Map();
   try {
     for (const [, name] of html.matchAll(marked)) {
-      const { code } = await transform(await readFile(join(dirname(page), name), 'utf8'), { minify: true, target: 'es2020',
-                                                                                          legalComments: 'none', sourcefile: name });
+      const code = await minifyScript(join(dirname(page), name));
       if (/<\/script/i.test(code)) throw new Error(`${name} cannot be inlined: it contains "</script"`);
       scripts.set(name, code.trimEnd());
     }
